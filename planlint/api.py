@@ -1,0 +1,67 @@
+"""The library API; the command line is a thin shell over it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+from planlint.catalog import Catalog, bundled_catalog
+from planlint.diagnostics import SEVERITY_RANK, Diagnostic
+from planlint.engine import RuleFailure, run_rules
+from planlint.loading import DEFAULT_INCLUDE, LoadError, discover, read_source
+from planlint.outline.parser import parse
+
+
+@dataclass(slots=True)
+class FileResult:
+    path: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    failures: list[RuleFailure] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Report:
+    files: list[FileResult] = field(default_factory=list)
+    errors: list[LoadError | RuleFailure] = field(default_factory=list)
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        return [d for result in self.files for d in result.diagnostics]
+
+    def count(self, severity: str) -> int:
+        return sum(1 for d in self.diagnostics if d.severity == severity)
+
+    def exit_code(self, fail_on: str = "error") -> int:
+        """0 clean, 1 a diagnostic at or above ``fail_on``, 2 a file or rule could not be checked."""
+        if self.errors:
+            return 2
+        threshold = SEVERITY_RANK[fail_on]
+        return int(any(SEVERITY_RANK[d.severity] >= threshold for d in self.diagnostics))
+
+
+def check_text(text: str, path: str = "<text>", *, select: Iterable[str] = (), ignore: Iterable[str] = (),
+               lang: str = "zh", catalog: Catalog | None = None) -> FileResult:
+    """Check one document given as text."""
+    rules = (catalog or bundled_catalog()).select(select, ignore)
+    diagnostics, failures = run_rules(parse(text, path), rules, lang)
+    return FileResult(path, diagnostics, failures)
+
+
+def check_paths(paths: Sequence[str], *, select: Iterable[str] = (), ignore: Iterable[str] = (),
+                lang: str = "zh", catalog: Catalog | None = None, stdin_filename: str | None = None,
+                include: Sequence[str] = DEFAULT_INCLUDE) -> Report:
+    """Check files and directories (recursively); ``-`` reads standard input."""
+    rules = (catalog or bundled_catalog()).select(select, ignore)
+    report = Report()
+    for item in discover(paths, include):
+        if isinstance(item, LoadError):
+            report.errors.append(item)
+            continue
+        source = read_source(item, stdin_filename)
+        if isinstance(source, LoadError):
+            report.errors.append(source)
+            continue
+        diagnostics, failures = run_rules(parse(source.text, source.path), rules, lang)
+        report.files.append(FileResult(source.path, diagnostics, failures))
+        report.errors.extend(failures)
+    return report

@@ -1,0 +1,78 @@
+"""What rules find and what reporters print."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from planlint.outline.model import Span
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """Replace the text in ``span`` with ``content``."""
+
+    span: Span
+    content: str
+
+    def to_dict(self) -> dict:
+        return {**self.span.to_dict(), "content": self.content}
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    applicability: str  # "safe" or "unsafe"
+    edits: tuple[Edit, ...]
+
+    def to_dict(self) -> dict:
+        return {"applicability": self.applicability, "edits": [edit.to_dict() for edit in self.edits]}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a rule kind reports: where, the values for the message, an optional edit."""
+
+    span: Span
+    args: dict = field(default_factory=dict)
+    replacement: str | None = None  # the text that would replace ``span``
+
+
+@dataclass(frozen=True, slots=True)
+class Diagnostic:
+    path: str
+    code: str
+    rule: str
+    category: str
+    severity: str
+    message: str
+    span: Span
+    fix: Fix | None = None
+
+    @property
+    def line(self) -> int:
+        return self.span.line
+
+    @property
+    def column(self) -> int:
+        return self.span.column
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.span.line, self.span.column, self.code)
+
+    def to_dict(self) -> dict:
+        """The public JSON shape: exactly these keys, documented in the README."""
+        return {
+            "path": self.path,
+            "code": self.code,
+            "rule": self.rule,
+            "category": self.category,
+            "severity": self.severity,
+            "message": self.message,
+            "line": self.span.line,
+            "column": self.span.column,
+            "end_line": self.span.end_line,
+            "end_column": self.span.end_column,
+            "fix": self.fix.to_dict() if self.fix else None,
+        }

@@ -1,0 +1,29 @@
+"""Rule kinds: one module each, one ``check(document, params)`` function each.
+
+A kind module declares:
+
+- ``PARAMS``: the JSON Schema of its ``params`` (checked when rules load);
+- ``PLACEHOLDERS``: the names a rule's message may use, or a function
+  ``placeholders(params)`` where they depend on the params;
+- optionally ``prepare(params)``, run once at load (compile a regex, say);
+  it raises ``ValueError("field: reason")`` for a bad value;
+- ``check(document, params)``: yields ``planlint.diagnostics.Finding``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from types import ModuleType
+
+KINDS = ("sequence", "hierarchy", "date", "balance", "pattern")
+
+
+def load_kind(name: str) -> ModuleType:
+    if name not in KINDS:
+        raise KeyError(name)
+    return importlib.import_module(f"planlint.kinds.{name}")
+
+
+def placeholders(kind: ModuleType, params: dict) -> set[str]:
+    dynamic = getattr(kind, "placeholders", None)
+    return set(dynamic(params)) if dynamic else set(kind.PLACEHOLDERS)

@@ -1,0 +1,69 @@
+"""Dates that are no dates: run together (成文日期 "2018319") or impossible
+(2019年2月30日, 13月).  GB/T 9704-2012 §7.3.5.4: 年、月、日 are written out.
+
+Years glued to a month ("20185月") are patterns and live in rules/date.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from planlint.diagnostics import Finding
+from planlint.outline import dates
+from planlint.outline.model import Document, Span
+
+PARAMS = {
+    "type": "object",
+    "properties": {"defect": {"enum": ["run-together", "invalid"]}},
+    "required": ["defect"],
+    "additionalProperties": False,
+}
+PLACEHOLDERS = {"found", "suggestion"}
+
+_SPACE = "\\s\xa0\u3000"
+# A whole line of digits, or digits closed by 日: "2018319", "2018319日".
+_RUN_TOGETHER = re.compile(rf"^[{_SPACE}]*((?:19|20)\d{{2}})(\d{{2,4}})[{_SPACE}]*$"
+                           rf"|(?<![\d.．:：/\-])((?:19|20)\d{{2}})(\d{{2,4}})日")
+_CHINESE_DATE = re.compile(r"(?<![\d.．])(?:((?:19|20)\d{2})年)?(\d{1,2})月(?:(\d{1,2})日)?")
+_LEAP_YEAR = 2000
+
+
+def _run_together(document: Document) -> Iterator[Finding]:
+    for number, text in document.content_lines():
+        for match in _RUN_TOGETHER.finditer(text):
+            group = 1 if match[1] else 3
+            year, rest = match[group], match[group + 1]
+            readings = dates.split_run_together(int(year), rest)
+            if not readings:
+                continue
+            start, end = match.start(group), match.end(group + 1)
+            if len(readings) == 1:
+                reading = readings[0]
+                suggestion = f"{reading.year}年{reading.month}月{reading.day}日"
+                replace_end = end + 1 if text[end:end + 1] == "日" else end
+                yield Finding(Span(number, start + 1, number, replace_end + 1),
+                              {"found": text[start:replace_end], "suggestion": suggestion},
+                              replacement=suggestion)
+            else:
+                suggestion = " / ".join(f"{r.year}年{r.month}月{r.day}日" for r in readings)
+                yield Finding(Span(number, start + 1, number, end + 1),
+                              {"found": text[start:end], "suggestion": suggestion})
+
+
+def _invalid(document: Document) -> Iterator[Finding]:
+    for number, text in document.content_lines():
+        for match in _CHINESE_DATE.finditer(text):
+            year = int(match[1]) if match[1] else _LEAP_YEAR
+            month = int(match[2])
+            day = int(match[3]) if match[3] else None
+            if not dates.is_valid(year, month, day):
+                yield Finding(Span(number, match.start() + 1, number, match.end() + 1),
+                              {"found": match[0], "suggestion": ""})
+
+
+def check(document: Document, params: dict) -> Iterator[Finding]:
+    if params["defect"] == "run-together":
+        yield from _run_together(document)
+    else:
+        yield from _invalid(document)

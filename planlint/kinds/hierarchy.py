@@ -1,0 +1,78 @@
+"""The nesting of marker kinds (GB/T 9704-2012 §7.3.3; GB/T 15834-2011 B.3.8).
+
+- ``inversion``: a higher-level kind follows a lower one among siblings
+  (1. 2. then （一） under the same 一、).
+- ``skip``: a child skips a level, e.g. （1） right under 一、.  Skipping only
+  ``optional`` kinds that the document never uses is normal practice: a
+  工作要点 goes 一、 → 1. with no （一） at all.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from planlint.diagnostics import Finding
+from planlint.kinds._markers import CANONICAL_DELIMITER, format_marker
+from planlint.outline.model import MARKER_KINDS, RANK, Document, Node
+
+PARAMS = {
+    "type": "object",
+    "properties": {
+        "defect": {"enum": ["inversion", "skip"]},
+        "optional": {"type": "array", "items": {"enum": list(MARKER_KINDS)}},
+    },
+    "required": ["defect"],
+    "additionalProperties": False,
+}
+PLACEHOLDERS = {"found", "parent", "previous", "skipped"}
+
+
+def _example(kind: str) -> str:
+    return format_marker(kind, 1, CANONICAL_DELIMITER[kind])
+
+
+def _inversions(parent: Node) -> Iterator[tuple[Node, Node]]:
+    """(node, lower) where a run of a higher-level kind starts after ``lower``."""
+    lowest: Node | None = None
+    previous_kind = None
+    for child in parent.children:
+        if child.marker is None:
+            continue
+        if lowest is not None and child.rank < lowest.rank and child.marker.kind != previous_kind:
+            yield child, lowest
+        if lowest is None or child.rank > lowest.rank:
+            lowest = child
+        previous_kind = child.marker.kind
+
+
+def _parents(document: Document) -> Iterator[Node]:
+    yield document.root
+    yield from document.nodes()
+
+
+def check(document: Document, params: dict) -> Iterator[Finding]:
+    if params["defect"] == "inversion":
+        for parent in _parents(document):
+            for node, lower in _inversions(parent):
+                yield Finding(node.marker.span, {"found": node.marker.raw, "previous": lower.marker.raw,
+                                                 "parent": "", "skipped": ""})
+        return
+    optional = set(params.get("optional", ()))
+    used_by_part: dict[int, set[str]] = {}
+    for node in document.headings():
+        used_by_part.setdefault(node.part, set()).add(node.marker.kind)
+    for parent in _parents(document):
+        if parent.marker is None:
+            continue
+        reported: set[str] = set()
+        for child in parent.children:
+            kind = child.marker.kind
+            skipped = [k for k in MARKER_KINDS if parent.rank < RANK[k] < child.rank]
+            if not skipped or kind in reported:
+                continue
+            used = used_by_part[child.part]
+            if all(k in optional and k not in used for k in skipped):
+                continue
+            reported.add(kind)
+            yield Finding(child.marker.span, {"found": child.marker.raw, "parent": parent.marker.raw,
+                                              "previous": "", "skipped": " ".join(map(_example, skipped))})

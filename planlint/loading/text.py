@@ -1,0 +1,66 @@
+"""Bytes to text: BOMs, UTF-8, UTF-16, GB18030/GBK, and what to say when none fits."""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_SNIFF = 8192
+# Control characters other than tab, LF, CR, FF and ESC-free text ones: a file
+# full of them is no document, whatever a detector guesses.
+_TEXT_CONTROLS = {0x09, 0x0A, 0x0C, 0x0D}
+
+
+class DecodeError(ValueError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    text: str
+    encoding: str
+    bom: bool
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:_SNIFF]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for byte in sample if byte < 0x20 and byte not in _TEXT_CONTROLS)
+    return bool(sample) and controls / len(sample) > 0.05
+
+
+def decode(data: bytes) -> Decoded:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return Decoded(data[len(bom):].decode(encoding), encoding, True)
+            except UnicodeDecodeError as error:
+                raise DecodeError(f"starts with a {encoding} byte order mark but is not {encoding} "
+                                  f"(byte {error.start + len(bom)})") from None
+    if _looks_binary(data):
+        raise DecodeError("binary file (not text)")
+    try:
+        return Decoded(data.decode("utf-8"), "utf-8", False)
+    except UnicodeDecodeError:
+        pass
+    # Strict UTF-8 failed: GB18030 (a superset of GBK and GB2312) is what
+    # Chinese offices save in; charset-normalizer judges whether it, or another
+    # encoding, really reads as text.
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=["gb18030", "big5", "utf_16", "cp1252"]).best()
+    if best is None or best.encoding is None:
+        raise DecodeError("not UTF-8, UTF-16 or GB18030/GBK text, and no other encoding fits")
+    encoding = "gb18030" if best.encoding in ("gb2312", "gbk") else best.encoding
+    try:
+        return Decoded(data.decode(encoding), encoding, False)
+    except (UnicodeDecodeError, LookupError):
+        raise DecodeError(f"looks like {best.encoding} but does not decode as it") from None

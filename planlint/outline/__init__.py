@@ -1,0 +1,1 @@
+"""Outline parsing: text → lines → Lark classification → tree of numbered headings."""

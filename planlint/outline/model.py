@@ -1,0 +1,208 @@
+"""The document model: a tree of numbered headings with exact positions.
+
+Positions are 1-based; columns count characters (a CJK character, a tab and a
+letter are one column each).  ``end_column`` is the column just past the last
+character, as in SARIF and LSP, so a one-character span has
+``end_column == column + 1``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator
+
+# Marker kinds from the highest level to the lowest (GB/T 9704-2012 §7.3.3
+# lists 一、 （一） 1. （1）; parts, chapters and sections sit above them).
+MARKER_KINDS = ("part", "chapter", "section", "ordinal", "paren-ordinal",
+                "number", "paren-number", "circled")
+RANK = {kind: rank for rank, kind in enumerate(MARKER_KINDS)}
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    def to_dict(self) -> dict[str, int]:
+        return {"line": self.line, "column": self.column,
+                "end_line": self.end_line, "end_column": self.end_column}
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """A heading's number as written: kind, value, delimiter and raw text."""
+
+    kind: str
+    value: int
+    delimiter: str
+    raw: str
+    span: Span
+
+    @property
+    def rank(self) -> int:
+        return RANK[self.kind]
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "value": self.value, "delimiter": self.delimiter,
+                "raw": self.raw, "span": self.span.to_dict()}
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    text: str
+    span: Span
+
+    @property
+    def line(self) -> int:
+        return self.span.line
+
+
+@dataclass(eq=False, slots=True)
+class Node:
+    """A heading and everything under it.
+
+    ``span`` is the heading line (marker to end of text); ``title`` is the
+    heading's lead phrase (a run-in heading "1.强化政治引领。组织开展…" has the
+    title "强化政治引领"), ``text`` the whole line after the marker.
+    """
+
+    marker: Marker | None
+    title: str
+    text: str
+    span: Span
+    level: int
+    part: int
+    is_part: bool = False
+    children: list["Node"] = field(default_factory=list)
+    body: list[Paragraph] = field(default_factory=list)
+    parent: "Node | None" = field(default=None, repr=False)
+
+    @property
+    def rank(self) -> int:
+        return self.marker.rank if self.marker else -1
+
+    def walk(self) -> Iterator["Node"]:
+        """This node's descendants, depth first, in document order."""
+        for child in self.children:
+            yield child
+            yield from child.walk()
+
+    def last_line(self) -> int:
+        last = self.span.line
+        if self.body:
+            last = max(last, self.body[-1].span.end_line)
+        if self.children:
+            last = max(last, self.children[-1].last_line())
+        return last
+
+    def to_dict(self) -> dict:
+        return {
+            "marker": self.marker.to_dict() if self.marker else None,
+            "title": self.title,
+            "is_part": self.is_part,
+            "level": self.level,
+            "part": self.part,
+            "span": self.span.to_dict(),
+            "end_line": self.last_line(),
+            "body": [{"text": p.text, "span": p.span.to_dict()} for p in self.body],
+            "children": [child.to_dict() for child in self.children],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """Consecutive siblings of one marker kind: the unit numbering is checked on.
+
+    ``expected_start`` is 1 where numbering restarts under each parent, and the
+    previous run's last number + 1 where it runs on across sections.
+    """
+
+    kind: str
+    nodes: tuple[Node, ...]
+    part: int
+    expected_start: int
+    mode: str  # "restart" or "continuous"
+
+
+@dataclass(frozen=True, slots=True)
+class SimpleDate:
+    year: int
+    month: int
+    day: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """A piece of header metadata with where it was found."""
+
+    text: str
+    span: Span
+
+
+@dataclass(slots=True)
+class Metadata:
+    title: Located | None = None
+    notice_title: Located | None = None
+    doc_type: str | None = None
+    doc_types: tuple[str, ...] = ()
+    year: int | None = None
+    period: tuple[int, int] | None = None
+    document_number: Located | None = None
+    signing_date: Located | None = None
+    signing_date_value: SimpleDate | None = None
+
+    def to_dict(self) -> dict:
+        def located(item: Located | None):
+            return None if item is None else {"text": item.text, **item.span.to_dict()}
+        signing = self.signing_date_value
+        return {
+            "title": located(self.title),
+            "notice_title": located(self.notice_title),
+            "doc_type": self.doc_type,
+            "doc_types": list(self.doc_types),
+            "year": self.year,
+            "period": list(self.period) if self.period else None,
+            "document_number": located(self.document_number),
+            "signing_date": located(self.signing_date),
+            "signing_date_value": None if signing is None else
+            {"year": signing.year, "month": signing.month, "day": signing.day},
+        }
+
+
+@dataclass(eq=False, slots=True)
+class Document:
+    path: str
+    text: str
+    lines: list[str]
+    root: Node
+    metadata: Metadata
+    chrome: frozenset[int]
+    runs: tuple[Run, ...]
+    numbering_modes: dict[str, str]
+    part_count: int
+
+    def nodes(self) -> Iterator[Node]:
+        """Every heading (and part title) in document order."""
+        return self.root.walk()
+
+    def headings(self) -> Iterator[Node]:
+        return (node for node in self.root.walk() if node.marker is not None)
+
+    def content_lines(self) -> Iterator[tuple[int, str]]:
+        """(line number, text) of every line that is not web-page chrome."""
+        chrome = self.chrome
+        for number, text in enumerate(self.lines, 1):
+            if number not in chrome:
+                yield number, text
+
+    def to_dict(self) -> dict:
+        return {
+            "path": self.path,
+            "metadata": self.metadata.to_dict(),
+            "numbering_modes": self.numbering_modes,
+            "parts": self.part_count,
+            "chrome_lines": sorted(self.chrome),
+            "outline": [child.to_dict() for child in self.root.children],
+        }

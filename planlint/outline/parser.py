@@ -1,0 +1,218 @@
+"""From text to Document: split lines, classify them with the Lark grammar,
+nest headings by marker rank, and find the numbering runs."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Iterator
+
+from planlint.outline import metadata as metadata_module
+from planlint.outline.chrome import chrome_lines
+from planlint.outline.grammar import outline_parser
+from planlint.outline.model import Document, Marker, Node, Paragraph, Run, Span
+from planlint.outline.numbering import choose_mode
+from planlint.outline.numerals import arabic_to_int, chinese_to_int, circled_to_int
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_TITLE_END = re.compile(r"[。；;！!？?]")
+_SECTION_SUFFIX = {"部分": "part", "章": "chapter", "节": "section"}
+_PAREN_INNER = re.compile(r"^([（(])[ \t\u3000]*(.+?)[ \t\u3000]*([）)])(、?)$")
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines without their terminators; LF, CRLF and CR all end a line."""
+    lines = _LINE_BREAK.split(text)
+    if lines and lines[-1] == "" and len(lines) > 1:
+        lines.pop()
+    return lines
+
+
+@dataclass(slots=True)
+class _Item:
+    kind: str  # "heading", "part-title" or "paragraph"
+    line: int
+    column: int
+    text: str
+    marker: Marker | None = None
+    text_column: int = 0
+
+
+def _marker(token) -> Marker | None:
+    raw = str(token)
+    kind_name = token.type
+    value: int | None
+    if kind_name == "SECTION_MARKER":
+        suffix = "部分" if raw.endswith("部分") else raw[-1]
+        kind, delimiter = _SECTION_SUFFIX[suffix], ""
+        value = chinese_to_int(raw[1:-len(suffix)])
+    elif kind_name == "ORDINAL_MARKER":
+        kind, delimiter, value = "ordinal", raw[-1], chinese_to_int(raw[:-1])
+    elif kind_name == "NUMBER_MARKER":
+        kind, delimiter, value = "number", raw[-1], arabic_to_int(raw[:-1])
+    elif kind_name == "CIRCLED_MARKER":
+        kind, delimiter, value = "circled", "", circled_to_int(raw)
+    else:
+        match = _PAREN_INNER.match(raw)
+        if not match:
+            return None
+        opening, inner, closing, trailing = match.groups()
+        delimiter = opening + closing + trailing
+        if kind_name == "PAREN_ORDINAL_MARKER":
+            kind, value = "paren-ordinal", chinese_to_int(inner)
+        else:
+            kind, value = "paren-number", arabic_to_int(inner)
+    if value is None:
+        return None
+    span = Span(token.line, token.column, token.line, token.column + len(raw))
+    return Marker(kind, value, delimiter, raw, span)
+
+
+def _classify(lines: list[str], chrome: frozenset[int]) -> list[_Item]:
+    tree = outline_parser().parse("\n".join(lines) + "\n")
+    items = []
+    for line_tree in tree.children:
+        content = [child for child in line_tree.children if hasattr(child, "data")]
+        if not content:
+            continue
+        node = content[0]
+        first = node.children[0]
+        first_token = first.children[0] if hasattr(first, "data") else first
+        if first_token.line in chrome:
+            continue
+        if node.data == "heading":
+            marker = _marker(first_token)
+            rest = node.children[1] if len(node.children) > 1 else None
+            if marker is not None:
+                text = str(rest) if rest is not None else ""
+                stripped = text.lstrip()
+                column = (rest.column + len(text) - len(stripped)) if rest is not None else marker.span.end_column
+                items.append(_Item("heading", first_token.line, first_token.column,
+                                   stripped.rstrip(), marker, column))
+                continue
+            # a marker-shaped token with no valid number reads as plain text
+            text = str(first_token) + (str(rest) if rest is not None else "")
+            items.append(_Item("paragraph", first_token.line, first_token.column, text.rstrip()))
+        else:
+            kind = "part-title" if node.data == "part_title" else "paragraph"
+            items.append(_Item(kind, first_token.line, first_token.column, str(first_token).rstrip()))
+    return items
+
+
+def _heading_title(text: str) -> str:
+    match = _TITLE_END.search(text)
+    return (text[:match.start()] if match else text).strip()
+
+
+def _paragraph(item: _Item) -> Paragraph:
+    return Paragraph(item.text, Span(item.line, item.column, item.line, item.column + len(item.text)))
+
+
+def _build_tree(items: list[_Item]) -> tuple[Node, int]:
+    root = Node(None, "", "", Span(1, 1, 1, 1), level=0, part=0)
+    parts: list[Node] = [Node(None, "", "", Span(1, 1, 1, 1), level=0, part=0, is_part=True)]
+    stack: list[Node] = [parts[0]]
+    explicit_part = False
+
+    def start_part(title_item: _Item | None) -> None:
+        nonlocal explicit_part
+        if title_item is None:
+            span, title = Span(stack[-1].last_line() + 1, 1, stack[-1].last_line() + 1, 1), ""
+        else:
+            span = Span(title_item.line, title_item.column, title_item.line,
+                        title_item.column + len(title_item.text))
+            title = title_item.text.strip()
+            explicit_part = True
+        part = Node(None, title, title, span, level=0, part=len(parts), is_part=True)
+        parts.append(part)
+        stack[:] = [part]
+
+    for item in items:
+        current_part = parts[-1]
+        if item.kind == "part-title":
+            if any(child.marker for child in current_part.children):
+                start_part(item)
+            else:
+                if not current_part.title:
+                    current_part.title = current_part.text = item.text.strip()
+                    current_part.span = Span(item.line, item.column, item.line, item.column + len(item.text))
+                stack[-1].body.append(_paragraph(item))
+            continue
+        if item.kind == "paragraph":
+            stack[-1].body.append(_paragraph(item))
+            continue
+        marker = item.marker
+        tops = [child for child in current_part.children if child.marker]
+        if tops and marker.value == 1 and marker.kind == tops[0].marker.kind:
+            start_part(None)  # 一、 again after 八、: a new part (总结 then 要点)
+        while not stack[-1].is_part and stack[-1].rank >= marker.rank:
+            stack.pop()
+        parent = stack[-1]
+        span = Span(item.line, item.column, item.line, item.text_column + len(item.text))
+        node = Node(marker, _heading_title(item.text), item.text, span,
+                    level=parent.level + 1, part=parent.part, parent=parent)
+        parent.children.append(node)
+        stack.append(node)
+
+    if len(parts) == 1 and not explicit_part:
+        only = parts[0]
+        root.body, root.children = only.body, only.children
+        for child in root.children:
+            child.parent = root
+    else:
+        root.children = parts
+        for part in parts:
+            part.parent = root
+    return root, len(parts)
+
+
+def _sibling_runs(parent: Node) -> Iterator[list[Node]]:
+    run: list[Node] = []
+    for child in parent.children:
+        if child.marker is None:
+            continue
+        if run and run[-1].marker.kind != child.marker.kind:
+            yield run
+            run = []
+        run.append(child)
+    if run:
+        yield run
+
+
+def _runs(root: Node) -> tuple[tuple[Run, ...], dict[str, str]]:
+    """Group siblings into runs, then decide per part and kind whether numbering
+    restarts under each parent or runs on (1…5 under 一、, 6…14 under 二、)."""
+    grouped: dict[tuple[int, str], list[list[Node]]] = defaultdict(list)
+    for parent in (root, *root.walk()):
+        for run in _sibling_runs(parent):
+            grouped[(run[0].part, run[0].marker.kind)].append(run)
+    result = []
+    modes_by_kind: dict[str, set[str]] = defaultdict(set)
+    for (part, kind), runs in grouped.items():
+        runs.sort(key=lambda run: run[0].span.line)
+        mode = choose_mode([[node.marker.value for node in run] for run in runs])
+        modes_by_kind[kind].add(mode if len(runs) > 1 else "single")
+        for index, run in enumerate(runs):
+            expected = 1 if index == 0 or mode == "restart" else runs[index - 1][-1].marker.value + 1
+            result.append(Run(kind, tuple(run), part, expected, mode))
+    result.sort(key=lambda run: run.nodes[0].span.line)
+    summary = {}
+    for kind, modes in modes_by_kind.items():
+        if len(modes) > 1:
+            modes.discard("single")
+        summary[kind] = modes.pop() if len(modes) == 1 else "mixed"
+    return tuple(result), summary
+
+
+def parse(text: str, path: str = "<text>") -> Document:
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    lines = split_lines(text)
+    chrome = chrome_lines(lines)
+    items = _classify(lines, chrome)
+    root, part_count = _build_tree(items)
+    runs, modes = _runs(root)
+    first_heading = next((item.line for item in items if item.kind == "heading"), None)
+    metadata = metadata_module.extract(lines, chrome, first_heading)
+    return Document(path, text, lines, root, metadata, chrome, runs, modes, part_count)
