@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
-from planlint.catalog import Catalog, bundled_catalog
+from planlint.catalog import Catalog, Rule, bundled_catalog
 from planlint.diagnostics import SEVERITY_RANK, Diagnostic
 from planlint.engine import RuleFailure, run_rules
 from planlint.loading import DEFAULT_INCLUDE, LoadError, discover, read_source
@@ -14,9 +14,12 @@ from planlint.outline.parser import parse
 
 @dataclass(slots=True)
 class FileResult:
+    """One file's diagnostics, with the source lines they point at (for display)."""
+
     path: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
     failures: list[RuleFailure] = field(default_factory=list)
+    excerpts: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -39,12 +42,18 @@ class Report:
         return int(any(SEVERITY_RANK[d.severity] >= threshold for d in self.diagnostics))
 
 
+def _check_document(text: str, path: str, rules: Sequence[Rule], lang: str) -> FileResult:
+    document = parse(text, path)
+    diagnostics, failures = run_rules(document, rules, lang)
+    excerpts = {d.span.line: document.lines[d.span.line - 1] for d in diagnostics}
+    return FileResult(path, diagnostics, failures, excerpts)
+
+
 def check_text(text: str, path: str = "<text>", *, select: Iterable[str] = (), ignore: Iterable[str] = (),
                lang: str = "zh", catalog: Catalog | None = None) -> FileResult:
     """Check one document given as text."""
     rules = (catalog or bundled_catalog()).select(select, ignore)
-    diagnostics, failures = run_rules(parse(text, path), rules, lang)
-    return FileResult(path, diagnostics, failures)
+    return _check_document(text, path, rules, lang)
 
 
 def check_paths(paths: Sequence[str], *, select: Iterable[str] = (), ignore: Iterable[str] = (),
@@ -61,7 +70,7 @@ def check_paths(paths: Sequence[str], *, select: Iterable[str] = (), ignore: Ite
         if isinstance(source, LoadError):
             report.errors.append(source)
             continue
-        diagnostics, failures = run_rules(parse(source.text, source.path), rules, lang)
-        report.files.append(FileResult(source.path, diagnostics, failures))
-        report.errors.extend(failures)
+        result = _check_document(source.text, source.path, rules, lang)
+        report.files.append(result)
+        report.errors.extend(result.failures)
     return report

@@ -23,11 +23,16 @@ class Source:
 
 @dataclass(frozen=True, slots=True)
 class LoadError:
+    """A file that could not be read as text.  ``reason`` is a code the
+    reporters put into words (missing, permission, directory, unreadable,
+    binary, undecodable); ``detail`` says more, in English."""
+
     path: str
     reason: str
+    detail: str = ""
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.reason}"
+        return f"{self.path}: {self.reason}" + (f" ({self.detail})" if self.detail else "")
 
 
 def discover(paths: Sequence[str], include: Sequence[str] = DEFAULT_INCLUDE) -> Iterator[str | LoadError]:
@@ -48,7 +53,7 @@ def discover(paths: Sequence[str], include: Sequence[str] = DEFAULT_INCLUDE) -> 
         elif path.exists():
             yield given
         else:
-            yield LoadError(given, "no such file or directory")
+            yield LoadError(given, "missing")
 
 
 def read_source(path: str, stdin_filename: str | None = None) -> Source | LoadError:
@@ -60,11 +65,11 @@ def read_source(path: str, stdin_filename: str | None = None) -> Source | LoadEr
         try:
             data = Path(path).read_bytes()
         except PermissionError:
-            return LoadError(path, "permission denied")
+            return LoadError(path, "permission")
         except IsADirectoryError:
-            return LoadError(path, "is a directory")
+            return LoadError(path, "directory")
         except OSError as error:
-            return LoadError(path, error.strerror or str(error))
+            return LoadError(path, "unreadable", error.strerror or str(error))
     return decode_source(name, data)
 
 
@@ -72,5 +77,5 @@ def decode_source(name: str, data: bytes) -> Source | LoadError:
     try:
         decoded = decode(data)
     except DecodeError as error:
-        return LoadError(name, str(error))
+        return LoadError(name, error.reason, error.detail)
     return Source(name, decoded.text, decoded.encoding, decoded.bom)

@@ -19,7 +19,9 @@ _TEXT_CONTROLS = {0x09, 0x0A, 0x0C, 0x0D}
 
 
 class DecodeError(ValueError):
-    pass
+    def __init__(self, reason: str, detail: str = ""):
+        self.reason, self.detail = reason, detail
+        super().__init__(f"{reason}: {detail}" if detail else reason)
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,10 +45,10 @@ def decode(data: bytes) -> Decoded:
             try:
                 return Decoded(data[len(bom):].decode(encoding), encoding, True)
             except UnicodeDecodeError as error:
-                raise DecodeError(f"starts with a {encoding} byte order mark but is not {encoding} "
-                                  f"(byte {error.start + len(bom)})") from None
+                raise DecodeError("undecodable", f"has a {encoding} byte order mark but byte "
+                                  f"{error.start + len(bom)} is not {encoding}") from None
     if _looks_binary(data):
-        raise DecodeError("binary file (not text)")
+        raise DecodeError("binary")
     try:
         return Decoded(data.decode("utf-8"), "utf-8", False)
     except UnicodeDecodeError:
@@ -58,9 +60,9 @@ def decode(data: bytes) -> Decoded:
 
     best = from_bytes(data, cp_isolation=["gb18030", "big5", "utf_16", "cp1252"]).best()
     if best is None or best.encoding is None:
-        raise DecodeError("not UTF-8, UTF-16 or GB18030/GBK text, and no other encoding fits")
+        raise DecodeError("undecodable", "not UTF-8, UTF-16 or GB18030/GBK, and no other encoding fits")
     encoding = "gb18030" if best.encoding in ("gb2312", "gbk") else best.encoding
     try:
         return Decoded(data.decode(encoding), encoding, False)
     except (UnicodeDecodeError, LookupError):
-        raise DecodeError(f"looks like {best.encoding} but does not decode as it") from None
+        raise DecodeError("undecodable", f"looks like {best.encoding} but does not decode as it") from None

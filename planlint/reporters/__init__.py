@@ -1,0 +1,22 @@
+"""Reporters: one module per output format, each with ``render(report, out, options)``."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from types import ModuleType
+
+FORMATS = ("text", "concise", "json")
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    lang: str = "zh"
+    color: bool | None = None  # None: only on a terminal, and never under NO_COLOR
+    quiet: bool = False
+
+
+def reporter(name: str) -> ModuleType:
+    if name not in FORMATS:
+        raise KeyError(name)
+    return importlib.import_module(f"planlint.reporters.{name}")

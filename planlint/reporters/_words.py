@@ -1,0 +1,28 @@
+"""Words every human-facing reporter uses: load errors and the summary line."""
+
+from __future__ import annotations
+
+from planlint.engine import RuleFailure
+from planlint.i18n import say
+from planlint.loading import LoadError
+
+
+def error_line(error: LoadError | RuleFailure, lang: str) -> str:
+    if isinstance(error, RuleFailure):
+        reason = say("rule-failed", lang, code=error.code, reason=error.reason)
+    else:
+        reason = say(error.reason, lang) + (f" ({error.detail})" if error.reason == "unreadable" else "")
+    return f"{say('error-prefix', lang)}: {error.path}: {reason}"
+
+
+def summary_line(report, lang: str) -> str:
+    files = len(report.files)
+    diagnostics = report.diagnostics
+    if diagnostics:
+        line = say("summary", lang, files=files, errors=report.count("error"),
+                   warnings=report.count("warning"), infos=report.count("info"))
+    else:
+        line = say("summary-clean", lang, files=files)
+    if report.errors:
+        line += ("；" if lang == "zh" else "; ") + say("summary-failed", lang, count=len(report.errors))
+    return line

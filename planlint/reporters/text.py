@@ -1,0 +1,53 @@
+"""The human format: each diagnostic, the source line, the span underlined, a summary."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TextIO
+
+from planlint.reporters import Options
+from planlint.reporters._words import error_line, summary_line
+from planlint.reporters.excerpt import excerpt
+
+_SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
+
+
+def make_console(out: TextIO, color: bool | None):
+    from rich.console import Console
+
+    plain = color is False or (color is None and "NO_COLOR" in os.environ)
+    # Off a terminal nothing wraps lines for us, so do not crop tables and trees at 80 cells.
+    width = None if out.isatty() else 200
+    return Console(file=out, color_system=None if plain else "auto", force_terminal=True if color else None,
+                   width=width, highlight=False, soft_wrap=True, emoji=False, markup=False)
+
+
+def render(report, out: TextIO, options: Options) -> None:
+    from rich.text import Text
+
+    console = make_console(out, options.color)
+    for result in report.files:
+        for diagnostic in result.diagnostics:
+            header = Text()
+            header.append(f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}:", style="bold")
+            header.append(" ")
+            header.append(diagnostic.code, style=_SEVERITY_STYLE[diagnostic.severity])
+            header.append(f" {diagnostic.message}")
+            console.print(header)
+            line = result.excerpts.get(diagnostic.line)
+            if line is None:
+                continue
+            span = diagnostic.span
+            shown = excerpt(line, span.column, span.end_column if span.end_line == span.line else len(line) + 1)
+            gutter = f"{diagnostic.line:>5} │ "
+            console.print(Text(gutter, style="dim") + Text(shown.text))
+            console.print(Text(" " * 6 + "│ ", style="dim") +
+                          Text(shown.underline, style=_SEVERITY_STYLE[diagnostic.severity]))
+    errors = make_console(sys.stderr, options.color)
+    for error in report.errors:
+        errors.print(Text(error_line(error, options.lang), style="bold red"))
+    if not options.quiet:
+        if report.diagnostics or report.errors:
+            console.print()
+        console.print(Text(summary_line(report, options.lang), style="bold"))
