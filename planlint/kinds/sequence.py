@@ -28,40 +28,52 @@ PARAMS = {
 PLACEHOLDERS = {"expected", "found", "missing"}
 
 
-def _delimiter_findings(document: Document, run: Run) -> Iterator[tuple[object, str]]:
-    counts = Counter(node.marker.delimiter for node in run.nodes)
-    majority, top = counts.most_common(1)[0]
-    if top * 2 <= len(run.nodes):
-        document_counts = Counter(node.marker.delimiter for node in document.headings()
-                                  if node.marker.kind == run.kind)
-        majority, top = document_counts.most_common(1)[0]
-        if top * 2 <= sum(document_counts.values()):
-            return
-    for node in run.nodes:
-        if node.marker.delimiter != majority:
-            yield node, majority
+def _majority(counts: Counter) -> str | None:
+    delimiter, top = counts.most_common(1)[0]
+    return delimiter if top * 2 > sum(counts.values()) else None
+
+
+def _delimiter_findings(runs: list[Run]) -> Iterator[tuple[object, str]]:
+    """Nodes written unlike the majority of their run (or, where a run has no
+    majority, unlike the majority of that kind in the whole document)."""
+    by_kind: dict[str, Counter] = {}
+    for run in runs:
+        by_kind.setdefault(run.kind, Counter()).update(node.marker.delimiter for node in run.nodes)
+    for run in runs:
+        majority = _majority(Counter(node.marker.delimiter for node in run.nodes)) or _majority(by_kind[run.kind])
+        if majority is None:
+            continue
+        for node in run.nodes:
+            if node.marker.delimiter != majority:
+                yield node, majority
+
+
+def _missing(marker, expected_value: int) -> str:
+    values = range(expected_value, marker.value)
+    if len(values) > 3:
+        values = (values[0], values[-1])
+        return "…".join(format_marker(marker.kind, value, marker.delimiter) for value in values)
+    return " ".join(format_marker(marker.kind, value, marker.delimiter) for value in values)
 
 
 def check(document: Document, params: dict) -> Iterator[Finding]:
     defect_wanted = params["defect"]
     kinds = set(params.get("kinds", MARKER_KINDS))
-    for run in document.runs:
-        if run.kind not in kinds:
-            continue
-        if defect_wanted == "delimiter":
-            for node, majority in _delimiter_findings(document, run):
-                marker = node.marker
-                expected = format_marker(marker.kind, marker.value, majority)
-                yield Finding(marker.span, {"expected": expected, "found": marker.raw, "missing": ""},
-                              replacement=expected)
-            continue
+    runs = [run for run in document.runs if run.kind in kinds]
+    if defect_wanted == "delimiter":
+        for node, majority in _delimiter_findings(runs):
+            marker = node.marker
+            expected = format_marker(marker.kind, marker.value, majority)
+            yield Finding(marker.span, {"expected": expected, "found": marker.raw, "missing": ""},
+                          replacement=expected)
+        return
+    for run in runs:
         values = [node.marker.value for node in run.nodes]
         for defect, index, expected_value in misnumbered(values, run.expected_start):
             if defect != defect_wanted:
                 continue
             marker = run.nodes[index].marker
             expected = format_marker(marker.kind, expected_value, marker.delimiter)
-            missing = " ".join(format_marker(marker.kind, value, marker.delimiter)
-                               for value in range(expected_value, marker.value)) if defect == "gap" else ""
+            missing = _missing(marker, expected_value) if defect == "gap" else ""
             yield Finding(marker.span, {"expected": expected, "found": marker.raw, "missing": missing},
                           replacement=expected)

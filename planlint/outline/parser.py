@@ -115,24 +115,24 @@ def _build_tree(items: list[_Item]) -> tuple[Node, int]:
     stack: list[Node] = [parts[0]]
     explicit_part = False
 
-    def start_part(title_item: _Item | None) -> None:
+    def start_part(item: _Item, explicit: bool) -> None:
+        """A part starts at its title line, or (implicitly) at its first heading."""
         nonlocal explicit_part
-        if title_item is None:
-            span, title = Span(stack[-1].last_line() + 1, 1, stack[-1].last_line() + 1, 1), ""
-        else:
-            span = Span(title_item.line, title_item.column, title_item.line,
-                        title_item.column + len(title_item.text))
-            title = title_item.text.strip()
-            explicit_part = True
+        explicit_part = explicit_part or explicit
+        title = item.text.strip() if explicit else ""
+        span = Span(item.line, item.column, item.line, item.column + len(item.text))
         part = Node(None, title, title, span, level=0, part=len(parts), is_part=True)
         parts.append(part)
         stack[:] = [part]
 
+    top_kind: str | None = None  # the kind of the current part's first heading
+
     for item in items:
         current_part = parts[-1]
         if item.kind == "part-title":
-            if any(child.marker for child in current_part.children):
-                start_part(item)
+            if top_kind is not None:
+                start_part(item, explicit=True)
+                top_kind = None
             else:
                 if not current_part.title:
                     current_part.title = current_part.text = item.text.strip()
@@ -143,9 +143,10 @@ def _build_tree(items: list[_Item]) -> tuple[Node, int]:
             stack[-1].body.append(_paragraph(item))
             continue
         marker = item.marker
-        tops = [child for child in current_part.children if child.marker]
-        if tops and marker.value == 1 and marker.kind == tops[0].marker.kind:
-            start_part(None)  # 一、 again after 八、: a new part (总结 then 要点)
+        if top_kind is None:
+            top_kind = marker.kind
+        elif marker.value == 1 and marker.kind == top_kind:
+            start_part(item, explicit=False)  # 一、 again after 八、: a new part (总结 then 要点)
         while not stack[-1].is_part and stack[-1].rank >= marker.rank:
             stack.pop()
         parent = stack[-1]

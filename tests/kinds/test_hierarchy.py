@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+
+def test_higher_level_after_lower_is_inverted(findings):
+    assert findings("PL105", """
+        一、主要任务
+        1.甲。
+        2.乙。
+        （一）丙
+        （二）丁
+    """) == [(4, 1, "层级倒置：上级序号“（一）”出现在下级序号“1.”之后")]
+
+
+def test_proper_nesting_is_not_inverted(findings):
+    assert findings("PL105", """
+        一、主要任务
+        （一）甲
+        1.子。
+        2.丑。
+        （二）乙
+        1.寅。
+        二、保障措施
+    """) == []
+
+
+def test_paren_number_under_ordinal_skips_levels(findings):
+    assert findings("PL106", """
+        一、主要任务
+        （1）甲。
+        （2）乙。
+    """) == [(2, 1, "层级跳跃：“（1）”直接位于“一、”之下，跳过了 （一） 1. 层级")]
+
+
+def test_yaodian_style_ordinal_then_number_is_fine(findings):
+    assert findings("PL106", """
+        一、加强党的建设
+        1.甲。
+        二、深化改革
+        2.乙。
+    """) == []
+
+
+def test_optional_level_skip_is_reported_when_the_document_uses_that_level(findings):
+    assert [line for line, _, _ in findings("PL106", """
+        一、总体要求
+        （一）指导思想
+        二、主要任务
+        1.甲。
+        2.乙。
+    """)] == [4]
+
+
+def test_skip_is_reported_once_per_parent(findings):
+    assert len(findings("PL106", "一、甲\n（1）子\n（2）丑\n（3）寅\n")) == 1
