@@ -120,7 +120,8 @@ def _build_tree(items: list[_Item]) -> tuple[Node, int]:
         nonlocal explicit_part
         explicit_part = explicit_part or explicit
         title = item.text.strip() if explicit else ""
-        span = Span(item.line, item.column, item.line, item.column + len(item.text))
+        end_column = item.column + len(item.text) if explicit else item.text_column + len(item.text)
+        span = Span(item.line, item.column, item.line, end_column)
         part = Node(None, title, title, span, level=0, part=len(parts), is_part=True)
         parts.append(part)
         stack[:] = [part]

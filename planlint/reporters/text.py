@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from typing import TextIO
 
@@ -14,12 +13,13 @@ _SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold 
 
 
 def make_console(out: TextIO, color: bool | None):
+    """Colour only on a terminal and never under NO_COLOR, unless --color/--no-color says otherwise."""
     from rich.console import Console
 
-    plain = color is False or (color is None and "NO_COLOR" in os.environ)
     # Off a terminal nothing wraps lines for us, so do not crop tables and trees at 80 cells.
     width = None if out.isatty() else 200
-    return Console(file=out, color_system=None if plain else "auto", force_terminal=True if color else None,
+    return Console(file=out, color_system=None if color is False else "auto",
+                   force_terminal=True if color else None, no_color=False if color else None,
                    width=width, highlight=False, soft_wrap=True, emoji=False, markup=False)
 
 
