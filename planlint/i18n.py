@@ -30,6 +30,7 @@ _TEXT = {
     "rule.category": ("类别", "category"),
     "rule.severity": ("级别", "severity"),
     "rule.kind": ("规则类型", "kind"),
+    "rule.params": ("参数", "params"),
     "rule.fix": ("自动修复", "fix"),
     "rule.enabled": ("默认启用", "enabled by default"),
     "rule.message": ("提示信息", "message"),

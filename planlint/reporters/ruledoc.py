@@ -38,6 +38,7 @@ def render_rule(rule: Rule, out: TextIO, options: Options) -> None:
     for key, value in (("rule.category", rule.category),
                        ("rule.severity", say(f"severity.{rule.severity}", lang)),
                        ("rule.kind", rule.kind),
+                       ("rule.params", json.dumps(rule.params, ensure_ascii=False)),
                        ("rule.fix", say(f"fix.{rule.fix or 'none'}", lang)),
                        ("rule.enabled", say("yes" if rule.enabled else "no", lang)),
                        ("rule.message", rule.message[lang]),
