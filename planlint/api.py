@@ -8,8 +8,10 @@ from typing import Iterable, Sequence
 from planlint.catalog import Catalog, Rule, bundled_catalog
 from planlint.diagnostics import SEVERITY_RANK, Diagnostic
 from planlint.engine import RuleFailure, run_rules
-from planlint.loading import DEFAULT_INCLUDE, LoadError, discover, read_source
+from planlint.fixes import fix_text, unified_diff
+from planlint.loading import DEFAULT_INCLUDE, LoadError, Source, discover, read_source
 from planlint.outline.parser import parse
+from planlint.writeback import write_atomically
 
 
 @dataclass(slots=True)
@@ -20,12 +22,20 @@ class FileResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     failures: list[RuleFailure] = field(default_factory=list)
     excerpts: dict[int, str] = field(default_factory=dict)
+    fixed: int = 0          # fixes applied (or, with diff=True, that would be)
+    diff: str = ""          # with diff=True: the unified diff of the fixes
+    fixed_text: str | None = None  # the fixed text of standard input
 
 
 @dataclass(slots=True)
 class Report:
     files: list[FileResult] = field(default_factory=list)
-    errors: list[LoadError | RuleFailure] = field(default_factory=list)
+    errors: list[LoadError | RuleFailure | WriteFailure] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)
+
+    @property
+    def fixed(self) -> int:
+        return sum(result.fixed for result in self.files)
 
     @property
     def diagnostics(self) -> list[Diagnostic]:
@@ -42,6 +52,17 @@ class Report:
         return int(any(SEVERITY_RANK[d.severity] >= threshold for d in self.diagnostics))
 
 
+@dataclass(frozen=True, slots=True)
+class WriteFailure:
+    """A fixed file that was left untouched because it could not be written safely."""
+
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: not written: {self.reason}"
+
+
 def _check_document(text: str, path: str, rules: Sequence[Rule], lang: str) -> FileResult:
     document = parse(text, path)
     diagnostics, failures = run_rules(document, rules, lang)
@@ -56,12 +77,35 @@ def check_text(text: str, path: str = "<text>", *, select: Iterable[str] = (), i
     return _check_document(text, path, rules, lang)
 
 
+def _fix_source(source: Source, rules: Sequence[Rule], lang: str, unsafe: bool, diff: bool,
+                from_stdin: bool) -> tuple[FileResult, WriteFailure | None]:
+    outcome = fix_text(source.text, source.path, rules, lang, unsafe)
+    result = FileResult(source.path, outcome.diagnostics, outcome.failures, outcome.excerpts, outcome.fixed)
+    if diff:
+        result.diff = unified_diff(source.text, outcome.text, source.path)
+    elif from_stdin:
+        result.fixed_text = outcome.text
+    elif outcome.text != source.text:
+        try:
+            write_atomically(source.path, outcome.text, source.encoding, source.bom)
+        except OSError as error:
+            failure = WriteFailure(source.path, str(error))
+            return _check_document(source.text, source.path, rules, lang), failure
+    return result, None
+
+
 def check_paths(paths: Sequence[str], *, select: Iterable[str] = (), ignore: Iterable[str] = (),
                 lang: str = "zh", catalog: Catalog | None = None, stdin_filename: str | None = None,
-                include: Sequence[str] = DEFAULT_INCLUDE) -> Report:
-    """Check files and directories (recursively); ``-`` reads standard input."""
+                include: Sequence[str] = DEFAULT_INCLUDE, fix: bool = False, unsafe_fixes: bool = False,
+                diff: bool = False) -> Report:
+    """Check files and directories (recursively); ``-`` reads standard input.
+
+    ``fix`` repairs what the safe fixes cover (and the unsafe ones too with
+    ``unsafe_fixes``), writes each changed file back atomically and reports what
+    remains; ``diff`` computes the same edits as a unified diff and writes nothing.
+    """
     rules = (catalog or bundled_catalog()).select(select, ignore)
-    report = Report()
+    report = Report(rules=rules)
     for item in discover(paths, include):
         if isinstance(item, LoadError):
             report.errors.append(item)
@@ -70,7 +114,12 @@ def check_paths(paths: Sequence[str], *, select: Iterable[str] = (), ignore: Ite
         if isinstance(source, LoadError):
             report.errors.append(source)
             continue
-        result = _check_document(source.text, source.path, rules, lang)
+        if fix or diff:
+            result, write_failure = _fix_source(source, rules, lang, unsafe_fixes, diff, item == "-")
+            if write_failure:
+                report.errors.append(write_failure)
+        else:
+            result = _check_document(source.text, source.path, rules, lang)
         report.files.append(result)
         report.errors.extend(result.failures)
     return report

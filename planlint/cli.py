@@ -11,7 +11,7 @@ from planlint import __version__
 from planlint.i18n import LANGUAGES, say
 
 _SEVERITIES = ("error", "warning", "info")
-_FORMATS = ("text", "concise", "json")
+_FORMATS = ("text", "concise", "json", "sarif", "github", "junit", "gitlab")
 
 
 def _selectors(values: tuple[str, ...]) -> list[str]:
@@ -62,20 +62,56 @@ def main() -> None:
 @_color_option
 @click.option("-q", "--quiet", is_flag=True, help="Print diagnostics and nothing else.")
 @click.option("--stdin-filename", metavar="NAME", help="The name to report for input read from '-'.")
-def check(paths, output_format, lang, select, ignore, fail_on, exit_zero, color, quiet, stdin_filename):
+@click.option("--fix", is_flag=True, help="Apply safe fixes, write files back atomically, report what remains.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too (renumbering…).")
+@click.option("--diff", is_flag=True, help="Print what --fix would change as a unified diff; write nothing.")
+@click.option("--statistics", is_flag=True, help="Print counts per rule and per category instead of diagnostics.")
+@click.option("-o", "--output-file", type=click.Path(dir_okay=False, writable=True),
+              help="Write the report to this file instead of standard output.")
+def check(paths, output_format, lang, select, ignore, fail_on, exit_zero, color, quiet, stdin_filename,
+          fix, unsafe_fixes, diff, statistics, output_file):
     """Check files and directories (recursively: *.txt, *.md). '-' reads standard input."""
     from planlint.api import check_paths
     from planlint.reporters import reporter
 
     catalog = _catalog(lang)
+    paths = list(paths) or ["."]
     try:
-        report = check_paths(list(paths) or ["."], select=_selectors(select), ignore=_selectors(ignore),
-                             lang=lang, catalog=catalog, stdin_filename=stdin_filename)
+        report = check_paths(paths, select=_selectors(select), ignore=_selectors(ignore), lang=lang,
+                             catalog=catalog, stdin_filename=stdin_filename, fix=fix and not diff,
+                             unsafe_fixes=unsafe_fixes, diff=diff)
     except ValueError as error:
         raise click.UsageError(say("unknown-selector", lang, selector=error.args[0])) from None
-    reporter(output_format).render(report, sys.stdout, _options(lang, color, quiet))
+    options = _options(lang, color, quiet)
+    out = open(output_file, "w", encoding="utf-8") if output_file else sys.stdout
+    try:
+        if diff:
+            _print_diffs(report, out, lang)
+            sys.exit(2 if report.errors else int(any(result.diff for result in report.files)))
+        if fix and "-" in paths:
+            # As ruff does: the fixed text goes to standard output, the report to standard error.
+            out.write(next(r.fixed_text for r in report.files if r.fixed_text is not None))
+            out = sys.stderr
+        if statistics:
+            from planlint.reporters import statistics as statistics_reporter
+
+            statistics_reporter.render(report, out, options, as_json=output_format == "json")
+        else:
+            reporter(output_format).render(report, out, options)
+    finally:
+        if output_file:
+            out.close()
     code = report.exit_code(fail_on)
     sys.exit(2 if code == 2 else 0 if exit_zero else code)
+
+
+def _print_diffs(report, out, lang: str) -> None:
+    from planlint.reporters._words import error_line
+
+    for result in report.files:
+        out.write(result.diff)
+    for error in report.errors:
+        click.echo(error_line(error, lang), err=True)
 
 
 @main.command()

@@ -32,11 +32,12 @@ class Fix:
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """What a rule kind reports: where, the values for the message, an optional edit."""
+    """What a rule kind reports: where, the values for the message, and the
+    edits that would repair it (offered as a fix when the rule declares one)."""
 
     span: Span
     args: dict = field(default_factory=dict)
-    replacement: str | None = None  # the text that would replace ``span``
+    edits: tuple[Edit, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from planlint.catalog import Rule
-from planlint.diagnostics import Diagnostic, Edit, Finding, Fix
+from planlint.diagnostics import Diagnostic, Finding, Fix
 from planlint.kinds import load_kind
 from planlint.outline.model import Document
 
@@ -31,8 +31,8 @@ class _Args(dict):
 def _diagnostic(document: Document, rule: Rule, finding: Finding, lang: str) -> Diagnostic:
     message = rule.message[lang].format_map(_Args(finding.args))
     fix = None
-    if rule.fix and finding.replacement is not None:
-        fix = Fix(rule.fix, (Edit(finding.span, finding.replacement),))
+    if rule.fix and finding.edits:
+        fix = Fix(rule.fix, finding.edits)
     return Diagnostic(document.path, rule.code, rule.name, rule.category, rule.severity, message,
                       finding.span, fix)
 

@@ -176,3 +176,37 @@ def test_broken_bundled_rules_exit_2(run, monkeypatch, tmp_path):
         catalog.bundled_catalog.cache_clear()
     assert result.exit_code == 2
     assert "broken.yaml: rule PL001: 'name' is a required property" in result.stderr
+
+
+def test_unknown_format_lists_the_choices(run, draft):
+    result = run("check", "--format", "xml", draft("x"))
+    assert result.exit_code == 2
+    assert "'xml' is not one of" in result.stderr and "sarif" in result.stderr and "gitlab" in result.stderr
+
+
+def test_output_file_and_statistics(run, tmp_path):
+    target = tmp_path / "report.json"
+    result = run("check", "--statistics", "--format", "json", "--output-file", str(target), str(SEEDS))
+    assert result.exit_code == 1 and result.stdout == ""
+    counts = json.loads(target.read_text(encoding="utf-8"))
+    assert counts["by_code"][0]["code"] == "PL302"
+
+
+def test_fix_and_diff_through_the_cli(run, draft):
+    path = draft("南教办[2018]23号\n一、甲\n三、乙\n")
+    diff = run("check", "--diff", path)
+    assert diff.exit_code == 1
+    assert "-南教办[2018]23号\n+南教办〔2018〕23号\n" in diff.stdout
+    assert Path(path).read_text(encoding="utf-8").startswith("南教办[2018]")
+    fixed = run("check", "--fix", "--format", "concise", path)
+    assert fixed.exit_code == 1  # the gap needs --unsafe-fixes
+    assert "PL101" in fixed.stdout and "已自动修复 1 处" in fixed.stdout
+    assert run("check", "--diff", path).exit_code == 0
+    assert run("check", "--fix", "--unsafe-fixes", path).exit_code == 0
+    assert Path(path).read_text(encoding="utf-8") == "南教办〔2018〕23号\n一、甲\n二、乙\n"
+
+
+def test_fix_on_stdin_prints_the_fixed_text(run):
+    result = run("check", "--fix", "--format", "concise", "-", input="一、甲\n1、子\n2.丑\n3.寅\n")
+    assert result.stdout == "一、甲\n1.子\n2.丑\n3.寅\n"
+    assert "已自动修复 1 处" in result.stderr

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from planlint.diagnostics import Finding
+from planlint.diagnostics import Edit, Finding
 from planlint.outline import dates
 from planlint.outline.model import Document, Span
 
@@ -42,9 +42,9 @@ def _run_together(document: Document) -> Iterator[Finding]:
                 reading = readings[0]
                 suggestion = f"{reading.year}年{reading.month}月{reading.day}日"
                 replace_end = end + 1 if text[end:end + 1] == "日" else end
-                yield Finding(Span(number, start + 1, number, replace_end + 1),
-                              {"found": text[start:replace_end], "suggestion": suggestion},
-                              replacement=suggestion)
+                span = Span(number, start + 1, number, replace_end + 1)
+                yield Finding(span, {"found": text[start:replace_end], "suggestion": suggestion},
+                              edits=(Edit(span, suggestion),))
             else:
                 suggestion = " / ".join(f"{r.year}年{r.month}月{r.day}日" for r in readings)
                 yield Finding(Span(number, start + 1, number, end + 1),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import string
 from typing import Iterator
 
-from planlint.diagnostics import Finding
+from planlint.diagnostics import Edit, Finding
 from planlint.outline.model import Document, Span
 
 SCOPES = ("text", "headings", "body", "header", "signing-date", "document-number")
@@ -97,5 +97,5 @@ def check(document: Document, params: dict) -> Iterator[Finding]:
             suggestion = replacement.format_map(args) if replacement is not None else None
             if suggestion is not None:
                 args["suggestion"] = suggestion
-            yield Finding(Span(number, match.start() + 1, number, match.end() + 1), args,
-                          replacement=suggestion)
+            span = Span(number, match.start() + 1, number, match.end() + 1)
+            yield Finding(span, args, edits=(Edit(span, suggestion),) if suggestion is not None else ())

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterator
 
-from planlint.diagnostics import Finding
+from planlint.diagnostics import Edit, Finding
 from planlint.kinds._markers import format_marker
 from planlint.outline.model import MARKER_KINDS, Document, Run
 from planlint.outline.numbering import misnumbered
@@ -48,6 +48,17 @@ def _delimiter_findings(runs: list[Run]) -> Iterator[tuple[object, str]]:
                 yield node, majority
 
 
+def _renumber(nodes, first_value: int) -> tuple[Edit, ...]:
+    """Number ``nodes`` on from ``first_value``: the repair for a gap, a
+    duplicate or a step backwards (unsafe: it may renumber items that were right)."""
+    edits = []
+    for offset, node in enumerate(nodes):
+        marker = node.marker
+        if marker.value != first_value + offset:
+            edits.append(Edit(marker.span, format_marker(marker.kind, first_value + offset, marker.delimiter)))
+    return tuple(edits)
+
+
 def _missing(marker, expected_value: int) -> str:
     values = range(expected_value, marker.value)
     if len(values) > 3:
@@ -65,15 +76,17 @@ def check(document: Document, params: dict) -> Iterator[Finding]:
             marker = node.marker
             expected = format_marker(marker.kind, marker.value, majority)
             yield Finding(marker.span, {"expected": expected, "found": marker.raw, "missing": ""},
-                          replacement=expected)
+                          edits=(Edit(marker.span, expected),))
         return
     for run in runs:
         values = [node.marker.value for node in run.nodes]
+        repaired = False  # the first finding's fix renumbers the rest of the run
         for defect, index, expected_value in misnumbered(values, run.expected_start):
             if defect != defect_wanted:
                 continue
             marker = run.nodes[index].marker
             expected = format_marker(marker.kind, expected_value, marker.delimiter)
             missing = _missing(marker, expected_value) if defect == "gap" else ""
-            yield Finding(marker.span, {"expected": expected, "found": marker.raw, "missing": missing},
-                          replacement=expected)
+            edits = () if repaired else _renumber(run.nodes[index:], expected_value)
+            repaired = True
+            yield Finding(marker.span, {"expected": expected, "found": marker.raw, "missing": missing}, edits=edits)

@@ -27,12 +27,25 @@ def chinese_to_int(numeral: str) -> int | None:
 
 
 def int_to_chinese(value: int) -> str:
-    """The inverse of chinese_to_int, for 1..99."""
+    """一 … 九十九 as headings write them (十一, not 一十一); 一百零一 … 九千九百九十九
+    past that, which only a renumbering of an absurdly long list reaches."""
     names = "〇一二三四五六七八九"
     if value < 10:
         return names[value]
-    tens, units = divmod(value, 10)
-    return ("" if tens == 1 else names[tens]) + "十" + (names[units] if units else "")
+    if value < 100:
+        tens, units = divmod(value, 10)
+        return ("" if tens == 1 else names[tens]) + "十" + (names[units] if units else "")
+    if value >= 10000:
+        return str(value)
+    digits = [int(d) for d in str(value)]
+    units = ["千", "百", "十", ""][-len(digits):]
+    text = ""
+    for index, (digit, unit) in enumerate(zip(digits, units)):
+        if digit:
+            text += names[digit] + unit
+        elif any(digits[index + 1:]) and not text.endswith("零"):
+            text += "零"
+    return text
 
 
 def circled_to_int(char: str) -> int:

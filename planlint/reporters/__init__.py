@@ -6,7 +6,7 @@ import importlib
 from dataclasses import dataclass
 from types import ModuleType
 
-FORMATS = ("text", "concise", "json")
+FORMATS = ("text", "concise", "json", "sarif", "github", "junit", "gitlab")
 
 
 @dataclass(frozen=True, slots=True)

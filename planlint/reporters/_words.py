@@ -23,6 +23,8 @@ def summary_line(report, lang: str) -> str:
                    warnings=report.count("warning"), infos=report.count("info"))
     else:
         line = say("summary-clean", lang, files=files)
+    if report.fixed:
+        line += ("；" if lang == "zh" else "; ") + say("fixed", lang, count=report.fixed)
     if report.errors:
         line += ("；" if lang == "zh" else "; ") + say("summary-failed", lang, count=len(report.errors))
     return line
