@@ -7,10 +7,9 @@ from typing import Iterable, Sequence
 
 from planlint.catalog import Catalog, Rule, bundled_catalog
 from planlint.diagnostics import SEVERITY_RANK, Diagnostic
-from planlint.engine import RuleFailure, run_rules
+from planlint.engine import Checker, RuleFailure
 from planlint.fixes import fix_text, unified_diff
 from planlint.loading import DEFAULT_INCLUDE, LoadError, Source, discover, read_source
-from planlint.outline.parser import parse
 from planlint.writeback import write_atomically
 
 
@@ -63,23 +62,22 @@ class WriteFailure:
         return f"{self.path}: not written: {self.reason}"
 
 
-def _check_document(text: str, path: str, rules: Sequence[Rule], lang: str) -> FileResult:
-    document = parse(text, path)
-    diagnostics, failures = run_rules(document, rules, lang)
+def _check_document(text: str, path: str, checker: Checker) -> FileResult:
+    document, diagnostics, failures = checker.check(text, path)
     excerpts = {d.span.line: document.lines[d.span.line - 1] for d in diagnostics}
     return FileResult(path, diagnostics, failures, excerpts)
 
 
 def check_text(text: str, path: str = "<text>", *, select: Iterable[str] = (), ignore: Iterable[str] = (),
-               lang: str = "zh", catalog: Catalog | None = None) -> FileResult:
+               lang: str = "zh", catalog: Catalog | None = None, profile: str | None = None) -> FileResult:
     """Check one document given as text."""
-    rules = (catalog or bundled_catalog()).select(select, ignore)
-    return _check_document(text, path, rules, lang)
+    catalog = catalog or bundled_catalog()
+    return _check_document(text, path, Checker(catalog.select(select, ignore), lang, catalog.profiles, profile))
 
 
-def _fix_source(source: Source, rules: Sequence[Rule], lang: str, unsafe: bool, diff: bool,
+def _fix_source(source: Source, checker: Checker, unsafe: bool, diff: bool,
                 from_stdin: bool) -> tuple[FileResult, WriteFailure | None]:
-    outcome = fix_text(source.text, source.path, rules, lang, unsafe)
+    outcome = fix_text(source.text, source.path, checker, unsafe)
     result = FileResult(source.path, outcome.diagnostics, outcome.failures, outcome.excerpts, outcome.fixed)
     if diff:
         result.diff = unified_diff(source.text, outcome.text, source.path)
@@ -90,21 +88,23 @@ def _fix_source(source: Source, rules: Sequence[Rule], lang: str, unsafe: bool, 
             write_atomically(source.path, outcome.text, source.encoding, source.bom)
         except OSError as error:
             failure = WriteFailure(source.path, str(error))
-            return _check_document(source.text, source.path, rules, lang), failure
+            return _check_document(source.text, source.path, checker), failure
     return result, None
 
 
 def check_paths(paths: Sequence[str], *, select: Iterable[str] = (), ignore: Iterable[str] = (),
                 lang: str = "zh", catalog: Catalog | None = None, stdin_filename: str | None = None,
                 include: Sequence[str] = DEFAULT_INCLUDE, fix: bool = False, unsafe_fixes: bool = False,
-                diff: bool = False) -> Report:
+                diff: bool = False, profile: str | None = None) -> Report:
     """Check files and directories (recursively); ``-`` reads standard input.
 
     ``fix`` repairs what the safe fixes cover (and the unsafe ones too with
     ``unsafe_fixes``), writes each changed file back atomically and reports what
     remains; ``diff`` computes the same edits as a unified diff and writes nothing.
     """
-    rules = (catalog or bundled_catalog()).select(select, ignore)
+    catalog = catalog or bundled_catalog()
+    rules = catalog.select(select, ignore)
+    checker = Checker(rules, lang, catalog.profiles, profile)
     report = Report(rules=rules)
     for item in discover(paths, include):
         if isinstance(item, LoadError):
@@ -115,11 +115,11 @@ def check_paths(paths: Sequence[str], *, select: Iterable[str] = (), ignore: Ite
             report.errors.append(source)
             continue
         if fix or diff:
-            result, write_failure = _fix_source(source, rules, lang, unsafe_fixes, diff, item == "-")
+            result, write_failure = _fix_source(source, checker, unsafe_fixes, diff, item == "-")
             if write_failure:
                 report.errors.append(write_failure)
         else:
-            result = _check_document(source.text, source.path, rules, lang)
+            result = _check_document(source.text, source.path, checker)
         report.files.append(result)
         report.errors.extend(result.failures)
     return report

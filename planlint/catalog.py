@@ -6,6 +6,7 @@ so an office fixing its own rule file sees everything wrong in one go.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import string
@@ -52,18 +53,31 @@ class Rule:
     source: str
     fix: str | None = None
     enabled: bool = True
+    aggregate: int | None = None
     prepared: dict = field(default_factory=dict, compare=False, repr=False)
 
     def to_dict(self) -> dict:
         return {"code": self.code, "name": self.name, "category": self.category,
                 "severity": self.severity, "kind": self.kind, "params": self.params,
                 "message": self.message, "rationale": self.rationale, "fix": self.fix,
-                "enabled": self.enabled, "examples": self.examples, "source": self.source}
+                "enabled": self.enabled, "aggregate": self.aggregate, "examples": self.examples,
+                "source": self.source}
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """What a document type must contain, and which rules do not apply to it."""
+
+    type: str
+    sections: tuple[dict, ...]
+    ignore: frozenset[str]
+    source: str
 
 
 @dataclass(frozen=True, slots=True)
 class Catalog:
     rules: tuple[Rule, ...]
+    profiles: dict = field(default_factory=dict)  # document type → Profile
 
     def get(self, code: str) -> Rule | None:
         code = code.upper()
@@ -95,12 +109,26 @@ class Catalog:
         return [rule for rule in self.rules if rule.code in chosen]
 
 
-@functools.lru_cache(maxsize=1)
-def _file_validator():
+@functools.lru_cache(maxsize=None)
+def _validator(name: str):
     import jsonschema
 
-    schema = json.loads(package_file("schemas/rules.schema.json").read_text(encoding="utf-8"))
+    schema = json.loads(package_file(f"schemas/{name}.schema.json").read_text(encoding="utf-8"))
     return jsonschema.Draft202012Validator(schema)
+
+
+def _read_yaml(path: Path, problems: list[Problem]):
+    import yaml
+
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        problems.append(Problem(str(path), None, None, f"cannot read: {error}"))
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
+        problems.append(Problem(str(path), None, None, f"not valid YAML{where}: {getattr(error, 'problem', error)}"))
+    return None
 
 
 def _field_path(parts) -> str:
@@ -117,20 +145,12 @@ def _rule_label(document: dict, index: int) -> str:
 
 
 def _load_file(path: Path, problems: list[Problem]) -> list[Rule]:
-    import yaml
-
     label = str(path)
-    try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
-        problems.append(Problem(label, None, None, f"cannot read: {error}"))
+    before = len(problems)
+    document = _read_yaml(path, problems)
+    if len(problems) > before:
         return []
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
-        problems.append(Problem(label, None, None, f"not valid YAML{where}: {getattr(error, 'problem', error)}"))
-        return []
-    errors = sorted(_file_validator().iter_errors(document), key=lambda e: list(map(str, e.absolute_path)))
+    errors = sorted(_validator("rules").iter_errors(document), key=lambda e: list(map(str, e.absolute_path)))
     if errors:
         for error in errors:
             path_parts = list(error.absolute_path)
@@ -182,7 +202,34 @@ def _build_rule(entry: dict, label: str, problems: list[Problem]) -> Rule | None
     return Rule(code=code, name=entry["name"], category=entry["category"], severity=entry["severity"],
                 kind=entry["kind"], params=params, message=entry["message"], rationale=entry["rationale"].strip(),
                 examples=entry["examples"], source=label, fix=entry.get("fix"),
-                enabled=entry.get("enabled", True), prepared=prepared)
+                enabled=entry.get("enabled", True), aggregate=entry.get("aggregate"), prepared=prepared)
+
+
+def _load_profiles(problems: list[Problem]) -> dict[str, Profile]:
+    profiles = {}
+    for path in sorted(bundled_dir("profiles").glob("*.yaml")):
+        before = len(problems)
+        document = _read_yaml(path, problems)
+        if len(problems) > before:
+            continue
+        errors = list(_validator("profile").iter_errors(document))
+        for error in errors:
+            problems.append(Problem(str(path), None, _field_path(error.absolute_path) or None, error.message))
+        if not errors:
+            profiles[document["type"]] = Profile(document["type"], tuple(document["sections"]),
+                                                 frozenset(document.get("ignore", ())), str(path))
+    return profiles
+
+
+def _attach_profiles(rules: list[Rule], profiles: dict[str, Profile], problems: list[Problem]) -> list[Rule]:
+    """Give rules that take their items from the profiles (``from_profiles``) those items."""
+    codes = {rule.code for rule in rules}
+    for profile in profiles.values():
+        for code in sorted(profile.ignore - codes):
+            problems.append(Problem(profile.source, None, "ignore", f"unknown rule code {code}"))
+    sections = {name: list(profile.sections) for name, profile in profiles.items()}
+    return [dataclasses.replace(rule, prepared={**rule.prepared, "items_by_type": sections})
+            if rule.params.get("from_profiles") else rule for rule in rules]
 
 
 def load_catalog(directories: Sequence[Path | str] = ()) -> Catalog:
@@ -199,9 +246,11 @@ def load_catalog(directories: Sequence[Path | str] = ()) -> Catalog:
                 problems.append(Problem(rule.source, rule.code, "code" if key == rule.code else "name",
                                         f"{key} is already defined in {seen[key].source}"))
             seen.setdefault(key, rule)
+    profiles = _load_profiles(problems)
+    rules = _attach_profiles(rules, profiles, problems)
     if problems:
         raise CatalogError(problems)
-    return Catalog(tuple(sorted(rules, key=lambda rule: rule.code)))
+    return Catalog(tuple(sorted(rules, key=lambda rule: rule.code)), profiles)
 
 
 @functools.lru_cache(maxsize=1)

@@ -2,13 +2,33 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Sequence
+from dataclasses import dataclass, field
+from typing import Mapping, Sequence
 
-from planlint.catalog import Rule
+from planlint.catalog import Profile, Rule
 from planlint.diagnostics import Diagnostic, Finding, Fix
+from planlint.i18n import say
 from planlint.kinds import load_kind
 from planlint.outline.model import Document
+from planlint.outline.parser import parse
+
+
+@dataclass(frozen=True, slots=True)
+class Checker:
+    """Everything a check needs besides the text: rules, language, profiles, and
+    the document type to assume (``--profile``) instead of the one the title says."""
+
+    rules: Sequence[Rule]
+    lang: str = "zh"
+    profiles: Mapping[str, Profile] = field(default_factory=dict)
+    profile: str | None = None
+
+    def check(self, text: str, path: str) -> tuple[Document, list[Diagnostic], list[RuleFailure]]:
+        document = parse(text, path)
+        if self.profile:
+            document.metadata.doc_type, document.metadata.doc_types = self.profile, (self.profile,)
+        diagnostics, failures = run_rules(document, self.rules, self.lang, self.profiles)
+        return document, diagnostics, failures
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,15 +57,35 @@ def _diagnostic(document: Document, rule: Rule, finding: Finding, lang: str) -> 
                       finding.span, fix)
 
 
-def run_rules(document: Document, rules: Sequence[Rule], lang: str = "zh") -> tuple[list[Diagnostic], list[RuleFailure]]:
+def _aggregate(document: Document, rule: Rule, findings: list[Finding], lang: str) -> Diagnostic:
+    """Many findings of one style rule in one document: one diagnostic at the
+    first, counting them all, whose fix repairs them all."""
+    first = _diagnostic(document, rule, findings[0], lang)
+    edits = tuple(edit for finding in findings for edit in finding.edits)
+    fix = Fix(rule.fix, edits) if rule.fix and all(finding.edits for finding in findings) else None
+    return Diagnostic(first.path, first.code, first.rule, first.category, first.severity,
+                      first.message + say("aggregate", lang, count=len(findings)), first.span, fix)
+
+
+def run_rules(document: Document, rules: Sequence[Rule], lang: str = "zh",
+              profiles: Mapping[str, Profile] | None = None) -> tuple[list[Diagnostic], list[RuleFailure]]:
+    """Run ``rules``, less those the document type's profile says do not apply."""
     diagnostics: list[Diagnostic] = []
     failures: list[RuleFailure] = []
+    profile = (profiles or {}).get(document.metadata.doc_type or "")
     for rule in rules:
+        if profile is not None and rule.code in profile.ignore:
+            continue
         kind = load_kind(rule.kind)
         try:
-            diagnostics.extend(_diagnostic(document, rule, finding, lang)
-                               for finding in kind.check(document, rule.prepared))
+            findings = list(kind.check(document, rule.prepared))
         except Exception as error:  # one broken rule must not lose the others' results
             failures.append(RuleFailure(document.path, rule.code, f"{type(error).__name__}: {error}"))
+            continue
+        if rule.aggregate is not None and len(findings) > rule.aggregate:
+            findings.sort(key=lambda finding: (finding.span.line, finding.span.column))
+            diagnostics.append(_aggregate(document, rule, findings, lang))
+        else:
+            diagnostics.extend(_diagnostic(document, rule, finding, lang) for finding in findings)
     diagnostics.sort(key=Diagnostic.sort_key)
     return diagnostics, failures

@@ -13,8 +13,7 @@ from typing import Sequence
 
 from planlint.catalog import Rule
 from planlint.diagnostics import Diagnostic, Fix
-from planlint.engine import RuleFailure, run_rules
-from planlint.outline.parser import parse
+from planlint.engine import Checker, RuleFailure
 
 MAX_ROUNDS = 25
 _LINE_START = re.compile(r"\r\n|\r|\n")
@@ -60,19 +59,20 @@ def apply_fixes(text: str, fixes: Sequence[Fix]) -> tuple[str, int]:
     return "".join(pieces), applied
 
 
-def fix_text(text: str, path: str, rules: Sequence[Rule], lang: str = "zh", unsafe: bool = False) -> Outcome:
+def fix_text(text: str, path: str, checker: Checker | Sequence[Rule], unsafe: bool = False) -> Outcome:
     """Fix to a fixpoint, then check once more: the diagnostics are what remains."""
+    if not isinstance(checker, Checker):
+        checker = Checker(tuple(checker))
     allowed = {"safe", "unsafe"} if unsafe else {"safe"}
     fixed = 0
     for _ in range(MAX_ROUNDS):
-        diagnostics, failures = run_rules(parse(text, path), rules, lang)
+        _, diagnostics, failures = checker.check(text, path)
         fixes = [d.fix for d in diagnostics if d.fix and d.fix.applicability in allowed]
         if failures or not fixes:
             break
         text, applied = apply_fixes(text, fixes)
         fixed += applied
-    document = parse(text, path)
-    diagnostics, failures = run_rules(document, rules, lang)
+    document, diagnostics, failures = checker.check(text, path)
     excerpts = {d.span.line: document.lines[d.span.line - 1] for d in diagnostics}
     return Outcome(text, fixed, diagnostics, failures, excerpts)
 

@@ -21,6 +21,7 @@ _TEXT = {
                 "Checked {files:file}: {errors:error}, {warnings:warning}, {infos:info}"),
     "summary-clean": ("共检查 {files} 个文件，未发现问题", "Checked {files:file}: no problems found"),
     "summary-failed": ("另有 {count} 个文件或规则未能检查", "{count:file or rule} could not be checked"),
+    "aggregate": ("（全文共 {count} 处，此处为第一处）", " ({count:occurrence} in this document; this is the first)"),
     "fixed": ("已自动修复 {count} 处", "{count:fix} applied"),
     "unknown-selector": ("未知的规则代码或类别：{selector}", "unknown rule code or category: {selector}"),
     "unknown-rule": ("没有这条规则：{code}", "no such rule: {code}"),

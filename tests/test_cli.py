@@ -43,7 +43,7 @@ def test_version(run):
 
 
 def test_check_seeds_text(run):
-    result = run("check", str(SEEDS))
+    result = run("check", "--select", "PL104,PL30", str(SEEDS))
     assert result.exit_code == 1
     assert "001_eae471d872d3e7b6.txt:34:1: PL104 编号“12、”与同级其他编号的写法不一致，应为“12.”" in result.stdout
     assert "   34 │ 12、加快义务教育优质均衡发展" in result.stdout
@@ -61,21 +61,21 @@ def test_json_output_is_a_sorted_flat_list_with_exact_keys(run):
 
 
 def test_output_format_alias_and_concise(run, draft):
-    result = run("check", "--output-format", "concise", "--lang", "en", draft("一、甲\n三、乙\n"))
+    result = run("check", "--output-format", "concise", "--lang", "en", draft("一、甲。正文\n三、乙。正文\n"))
     assert result.stdout.splitlines()[0].endswith(
         "draft.txt:2:1: PL101 Numbering skips: expected “二、”, found “三、” (missing 二、)")
     assert result.stdout.splitlines()[-1] == "Checked 1 file: 1 error, 0 warnings, 0 infos"
 
 
 def test_lang_from_environment(run, draft):
-    result = run("check", "--format", "concise", draft("一、甲\n三、乙\n"), env={"PLANLINT_LANG": "en"})
+    result = run("check", "--format", "concise", draft("一、甲。正文\n三、乙。正文\n"), env={"PLANLINT_LANG": "en"})
     assert "Numbering skips" in result.stdout
 
 
 def test_select_ignore_and_unknown_selector(run):
     only = run("check", "--format", "json", "--select", "PL104", str(SEEDS))
     assert {d["code"] for d in json.loads(only.stdout)} == {"PL104"}
-    ignored = run("check", "--format", "json", "--ignore", "date,PL104", str(SEEDS))
+    ignored = run("check", "--format", "json", "--select", "PL104,date", "--ignore", "date,PL104", str(SEEDS))
     assert json.loads(ignored.stdout) == []
     assert ignored.exit_code == 0
     unknown = run("check", "--select", "PL999", str(SEEDS))
@@ -90,7 +90,7 @@ def test_fail_on_and_exit_zero(run, draft):
 
 
 def test_missing_file_is_reported_and_others_still_checked(run, draft):
-    path = draft("一、甲\n三、乙\n")
+    path = draft("一、甲。正文\n三、乙。正文\n")
     result = run("check", "--format", "concise", "/no/such.txt", path)
     assert result.exit_code == 2
     assert "错误: /no/such.txt: 文件或目录不存在" in result.stderr
@@ -106,17 +106,17 @@ def test_undecodable_file_is_skipped_with_a_clear_line(run, tmp_path):
 
 
 def test_stdin_with_a_name(run):
-    result = run("check", "--format", "concise", "--stdin-filename", "草稿.txt", "-", input="一、甲\n三、乙\n")
+    result = run("check", "--format", "concise", "--stdin-filename", "草稿.txt", "-", input="一、甲。正文\n三、乙。正文\n")
     assert result.stdout.startswith("草稿.txt:2:1: PL101")
 
 
 def test_quiet_prints_only_diagnostics(run, draft):
-    result = run("check", "--quiet", "--format", "concise", draft("一、甲\n三、乙\n"))
+    result = run("check", "--quiet", "--format", "concise", "--select", "PL101", draft("一、甲。正文\n三、乙。正文\n"))
     assert len(result.stdout.splitlines()) == 1
 
 
 def test_colour_is_off_unless_asked(run, draft):
-    path = draft("一、甲\n三、乙\n")
+    path = draft("一、甲。正文\n三、乙。正文\n")
     assert "\x1b[" not in run("check", path).stdout
     assert "\x1b[" in run("check", "--color", path).stdout
     assert "\x1b[" not in run("check", "--no-color", path).stdout
@@ -186,14 +186,15 @@ def test_unknown_format_lists_the_choices(run, draft):
 
 def test_output_file_and_statistics(run, tmp_path):
     target = tmp_path / "report.json"
-    result = run("check", "--statistics", "--format", "json", "--output-file", str(target), str(SEEDS))
+    result = run("check", "--statistics", "--format", "json", "--output-file", str(target),
+                 "--select", "PL104,PL30", str(SEEDS))
     assert result.exit_code == 1 and result.stdout == ""
     counts = json.loads(target.read_text(encoding="utf-8"))
     assert counts["by_code"][0]["code"] == "PL302"
 
 
 def test_fix_and_diff_through_the_cli(run, draft):
-    path = draft("南教办[2018]23号\n一、甲\n三、乙\n")
+    path = draft("南教办[2018]23号\n一、甲。正文\n三、乙。正文\n")
     diff = run("check", "--diff", path)
     assert diff.exit_code == 1
     assert "-南教办[2018]23号\n+南教办〔2018〕23号\n" in diff.stdout
@@ -203,7 +204,7 @@ def test_fix_and_diff_through_the_cli(run, draft):
     assert "PL101" in fixed.stdout and "已自动修复 1 处" in fixed.stdout
     assert run("check", "--diff", path).exit_code == 0
     assert run("check", "--fix", "--unsafe-fixes", path).exit_code == 0
-    assert Path(path).read_text(encoding="utf-8") == "南教办〔2018〕23号\n一、甲\n二、乙\n"
+    assert Path(path).read_text(encoding="utf-8") == "南教办〔2018〕23号\n一、甲。正文\n二、乙。正文\n"
 
 
 def test_fix_on_stdin_prints_the_fixed_text(run):

@@ -19,6 +19,7 @@ from planlint.outline.model import Span
 
 ROOT = Path(__file__).resolve().parents[1]
 RULES = bundled_catalog().select(["ALL"])
+NUMBERING_AND_HEADER = bundled_catalog().select(["PL1", "PL6"])
 
 
 def _fix(line, column, end_column, content, applicability="safe"):
@@ -41,20 +42,20 @@ def test_a_fix_with_several_edits_is_all_or_nothing():
 
 
 def test_safe_fixes_only_by_default():
-    outcome = fix_text("南教办[2018]23号\n一、甲\n三、乙\n", "x.txt", RULES)
+    outcome = fix_text("南教办[2018]23号\n一、甲\n三、乙\n", "x.txt", NUMBERING_AND_HEADER)
     assert outcome.text == "南教办〔2018〕23号\n一、甲\n三、乙\n"
     assert [d.code for d in outcome.diagnostics] == ["PL101"]
 
 
 def test_unsafe_fixes_renumber_a_whole_run():
-    outcome = fix_text("一、甲\n二、乙\n四、丙\n五、丁\n五、戊\n", "x.txt", RULES, unsafe=True)
+    outcome = fix_text("一、甲\n二、乙\n四、丙\n五、丁\n五、戊\n", "x.txt", NUMBERING_AND_HEADER, unsafe=True)
     assert outcome.text == "一、甲\n二、乙\n三、丙\n四、丁\n五、戊\n"
     assert outcome.diagnostics == []
 
 
 def test_continuous_numbering_is_renumbered_across_sections():
     text = "一、甲\n1.子。\n2.丑。\n2.寅。\n二、乙\n4.卯。\n5.辰。\n"
-    outcome = fix_text(text, "x.txt", RULES, unsafe=True)
+    outcome = fix_text(text, "x.txt", NUMBERING_AND_HEADER, unsafe=True)
     assert outcome.text == "一、甲\n1.子。\n2.丑。\n3.寅。\n二、乙\n4.卯。\n5.辰。\n"
 
 
@@ -78,28 +79,40 @@ def _copy_seeds(tmp_path) -> Path:
     return target
 
 
+FOUNDATION = ["PL104", "PL30"]  # the delimiter slip and the mangled dates of the seeds
+
+
 def test_fix_on_copies_of_the_seeds_repairs_what_safe_fixes_cover(tmp_path):
     seeds = _copy_seeds(tmp_path)
-    before = check_paths([str(seeds)])
-    fixed = check_paths([str(seeds)], fix=True)
-    after = check_paths([str(seeds)])
+    before = check_paths([str(seeds)], select=FOUNDATION)
+    fixed = check_paths([str(seeds)], select=FOUNDATION, fix=True)
+    after = check_paths([str(seeds)], select=FOUNDATION)
     assert fixed.fixed == 1  # 12、 → 12.
     assert len(after.diagnostics) == len(before.diagnostics) - 1
     assert "12.加快义务教育" in (seeds / "001_eae471d872d3e7b6.txt").read_text(encoding="utf-8")
-    unsafe = check_paths([str(seeds)], fix=True, unsafe_fixes=True)
+    unsafe = check_paths([str(seeds)], select=FOUNDATION, fix=True, unsafe_fixes=True)
     assert unsafe.fixed == 6 and unsafe.diagnostics == []
     assert "2018年3月19日" in (seeds / "000_42d7a22f1583c568.txt").read_text(encoding="utf-8")
+
+
+def test_fix_with_the_whole_catalog_leaves_nothing_fixable(tmp_path):
+    seeds = _copy_seeds(tmp_path)
+    before = check_paths([str(seeds)])
+    fixed = check_paths([str(seeds)], fix=True, unsafe_fixes=True)
+    assert fixed.fixed > 0 and all(d.fix is None for d in fixed.diagnostics)
+    assert len(fixed.diagnostics) < len(before.diagnostics)
+    assert check_paths([str(seeds)], fix=True, unsafe_fixes=True).fixed == 0
 
 
 def test_diff_shows_the_same_edits_and_writes_nothing(tmp_path):
     seeds = _copy_seeds(tmp_path)
     original = {p.name: p.read_bytes() for p in seeds.iterdir()}
-    report = check_paths([str(seeds)], diff=True, unsafe_fixes=True)
+    report = check_paths([str(seeds)], select=FOUNDATION, diff=True, unsafe_fixes=True)
     assert {p.name: p.read_bytes() for p in seeds.iterdir()} == original
     diff = "".join(result.diff for result in report.files)
     assert "-  2018319\xa0\n+  2018年3月19日\xa0\n" in diff
     assert "+(二)实施阶段(2018年6月至2020年11月)。\n" in diff
-    check_paths([str(seeds)], fix=True, unsafe_fixes=True)
+    check_paths([str(seeds)], select=FOUNDATION, fix=True, unsafe_fixes=True)
     after = "".join(unified_diff(original[p.name].decode("utf-8"), p.read_text(encoding="utf-8"), str(seeds / p.name))
                     for p in sorted(seeds.iterdir()))
     assert after == diff
@@ -131,8 +144,9 @@ def test_a_file_that_cannot_hold_the_fix_is_left_untouched(tmp_path):
     path.write_bytes(original.encode("utf-8"))
     from planlint.loading import Source
     from planlint.api import _fix_source
+    from planlint.engine import Checker
 
-    result, failure = _fix_source(Source(str(path), original, "latin-1", False), RULES, "zh", False, False, False)
+    result, failure = _fix_source(Source(str(path), original, "latin-1", False), Checker(RULES), False, False, False)
     assert failure is not None and "latin-1" in failure.reason
     assert path.read_bytes() == original.encode("utf-8")
     assert [d.code for d in result.diagnostics] == ["PL601"]

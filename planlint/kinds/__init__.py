@@ -15,7 +15,8 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-KINDS = ("sequence", "hierarchy", "date", "balance", "pattern")
+KINDS = ("sequence", "hierarchy", "date", "balance", "pattern", "existence", "substitution",
+         "consistency", "required", "measurable", "timeline", "header")
 
 
 def load_kind(name: str) -> ModuleType:

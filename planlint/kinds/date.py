@@ -1,5 +1,5 @@
-"""Dates that are no dates: run together (成文日期 "2018319") or impossible
-(2019年2月30日, 13月).  GB/T 9704-2012 §7.3.5.4: 年、月、日 are written out.
+"""Dates that are no dates: run together (成文日期 "2018319"), impossible
+(2019年2月30日, 13月), or ranges that run backwards (2020—2018年).  GB/T 9704-2012 §7.3.5.4: 年、月、日 are written out.
 
 Years glued to a month ("20185月") are patterns and live in rules/date.yaml.
 """
@@ -15,7 +15,7 @@ from planlint.outline.model import Document, Span
 
 PARAMS = {
     "type": "object",
-    "properties": {"defect": {"enum": ["run-together", "invalid"]}},
+    "properties": {"defect": {"enum": ["run-together", "invalid", "range-order"]}},
     "required": ["defect"],
     "additionalProperties": False,
 }
@@ -27,6 +27,7 @@ _RUN_TOGETHER = re.compile(rf"^[{_SPACE}]*((?:19|20)\d{{2}})(\d{{2,4}})[{_SPACE}
                            rf"|(?<![\d.．:：/\-])((?:19|20)\d{{2}})(\d{{2,4}})日")
 _CHINESE_DATE = re.compile(r"(?<![\d.．])(?:((?:19|20)\d{2})年)?(\d{1,2})月(?:(\d{1,2})日)?")
 _LEAP_YEAR = 2000
+_YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})年?\s*[—–\-－～~至到]{1,2}\s*((?:19|20)\d{2})年")
 
 
 def _run_together(document: Document) -> Iterator[Finding]:
@@ -62,8 +63,19 @@ def _invalid(document: Document) -> Iterator[Finding]:
                               {"found": match[0], "suggestion": ""})
 
 
+def _reversed_ranges(document: Document) -> Iterator[Finding]:
+    for number, text in document.content_lines():
+        for match in _YEAR_RANGE.finditer(text):
+            if int(match[1]) > int(match[2]):
+                yield Finding(Span(number, match.start() + 1, number, match.end() + 1),
+                              {"found": match[0], "suggestion": ""})
+
+
 def check(document: Document, params: dict) -> Iterator[Finding]:
-    if params["defect"] == "run-together":
+    defect = params["defect"]
+    if defect == "run-together":
         yield from _run_together(document)
-    else:
+    elif defect == "invalid":
         yield from _invalid(document)
+    else:
+        yield from _reversed_ranges(document)

@@ -5,6 +5,8 @@
 - ``skip``: a child skips a level, e.g. （1） right under 一、.  Skipping only
   ``optional`` kinds that the document never uses is normal practice: a
   工作要点 goes 一、 → 1. with no （一） at all.
+- ``empty``: a section heading (of the given ``kinds``) with nothing under it:
+  no text after its title, no paragraph, no child.
 """
 
 from __future__ import annotations
@@ -18,8 +20,9 @@ from planlint.outline.model import MARKER_KINDS, RANK, Document, Node
 PARAMS = {
     "type": "object",
     "properties": {
-        "defect": {"enum": ["inversion", "skip"]},
+        "defect": {"enum": ["inversion", "skip", "empty"]},
         "optional": {"type": "array", "items": {"enum": list(MARKER_KINDS)}},
+        "kinds": {"type": "array", "items": {"enum": list(MARKER_KINDS)}},
     },
     "required": ["defect"],
     "additionalProperties": False,
@@ -50,7 +53,17 @@ def _parents(document: Document) -> Iterator[Node]:
     yield from document.nodes()
 
 
+def _empty(document: Document, kinds: set[str]) -> Iterator[Finding]:
+    for node in document.headings():
+        if node.marker.kind in kinds and not node.children and not node.body and \
+                len(node.text.rstrip("。.：:；; ")) <= len(node.title):
+            yield Finding(node.marker.span, {"found": node.marker.raw, "parent": "", "previous": "", "skipped": ""})
+
+
 def check(document: Document, params: dict) -> Iterator[Finding]:
+    if params["defect"] == "empty":
+        yield from _empty(document, set(params.get("kinds", MARKER_KINDS)))
+        return
     if params["defect"] == "inversion":
         for parent in _parents(document):
             for node, lower in _inversions(parent):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from dataclasses import dataclass
 
 from planlint.outline.model import SimpleDate
 
@@ -69,3 +70,61 @@ def parse_standalone(line: str) -> tuple[str, SimpleDate | None] | None:
             year, month, day = int(match[1]), int(match[2]), int(match[3])
         return form, SimpleDate(year, month, day) if is_valid(year, month, day) else None
     return None
+
+
+# Dates as running text writes them, for rules that reason about time.
+_MENTION = re.compile(
+    r"(?<![\d.．])(?:(?P<year>(?:19|20)\d{2})年"
+    r"(?:(?P<month>1[0-2]|0?[1-9])月(?:(?P<day>3[01]|[12]\d|0?[1-9])日)?)?"
+    r"|(?P<bare_month>1[0-2]|[1-9])月(?:(?P<bare_day>3[01]|[12]\d|[1-9])日)?"
+    r"|(?P<this_year>年)(?=底|末|内))"
+    r"(?P<suffix>底|末|初|中旬|上旬|下旬|上半年|下半年)?"
+    r"(?P<before>前|以前|之前)?"
+)
+_BOOK_TITLE = re.compile(r"《[^《》]*》")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A date in running text: where it is (0-based, end exclusive), the last
+    day it can mean, and whether it is a deadline ("…前", "年底")."""
+
+    start: int
+    end: int
+    year: int
+    month: int | None
+    day: int | None
+    deadline: bool
+    explicit_year: bool
+
+    @property
+    def latest(self) -> tuple[int, int, int]:
+        month = self.month or 12
+        day = self.day or calendar.monthrange(self.year, month)[1]
+        return self.year, month, day
+
+
+def mentions(text: str, document_year: int | None) -> list[Mention]:
+    """Dates in ``text``, except inside 《book titles》 (those name other documents)."""
+    titles = [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(text)]
+    found = []
+    for match in _MENTION.finditer(text):
+        if any(start <= match.start() < end for start, end in titles):
+            continue
+        explicit = match["year"] is not None
+        year = int(match["year"]) if explicit else document_year
+        if year is None:
+            continue
+        month_text = match["month"] or match["bare_month"]
+        month = int(month_text) if month_text else None
+        day_text = match["day"] or match["bare_day"]
+        day = int(day_text) if day_text else None
+        if month is not None and not is_valid(year, month, day):
+            continue
+        if match["suffix"] == "上半年" and month is None:
+            month = 6
+        deadline = bool(match["before"]) or match["suffix"] in ("底", "末")
+        if not explicit and not deadline:
+            continue  # a bare "6月" is a month, not a date to check
+        found.append(Mention(match.start(), match.end(), year, month, day, deadline, explicit))
+    return found

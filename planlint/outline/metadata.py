@@ -56,7 +56,8 @@ def extract(lines: list[str], chrome: frozenset[int], first_heading_line: int | 
         if _NOTICE.search(stripped) and meta.notice_title is None:
             meta.notice_title = _located(number, text)
             continue
-        if len(stripped) <= 60 and _TYPE_WORD.search(stripped) and not _NOT_A_TITLE.search(stripped):
+        core = stripped.rstrip("。.，,；;：:！!")  # a title with end punctuation is still the title
+        if len(core) <= 60 and _TYPE_WORD.search(core) and not _NOT_A_TITLE.search(core):
             title_candidates.append(index)
         if meta.document_number is None and DOCUMENT_NUMBER.match(text):
             meta.document_number = _located(number, text)

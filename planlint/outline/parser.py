@@ -123,6 +123,11 @@ def _build_tree(items: list[_Item]) -> tuple[Node, int]:
         end_column = item.column + len(item.text) if explicit else item.text_column + len(item.text)
         span = Span(item.line, item.column, item.line, end_column)
         part = Node(None, title, title, span, level=0, part=len(parts), is_part=True)
+        open_node = stack[-1]
+        if not explicit and open_node.marker is not None and open_node.body:
+            # The paragraph just before 一、 comes back is the new part's lead
+            # ("2021年是…，全市教育工作的总体思路是：…"), not the last item's text.
+            part.body.append(open_node.body.pop())
         parts.append(part)
         stack[:] = [part]
 

@@ -1,0 +1,41 @@
+"""Which lines of a document a text rule looks at."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from planlint.outline.model import Document
+
+SCOPES = ("text", "headings", "body", "header", "signing-date", "document-number")
+SCOPE_SCHEMA = {"enum": list(SCOPES)}
+
+
+def scoped_lines(document: Document, scope: str, skip: tuple[str, ...] = ()) -> Iterator[tuple[int, str]]:
+    """(line number, text) of the non-chrome lines in ``scope``, minus the header
+    fields named in ``skip`` (so a body rule does not repeat a 成文日期 rule)."""
+    skipped = {located.span.line for located in
+               (document.metadata.signing_date if "signing-date" in skip else None,
+                document.metadata.document_number if "document-number" in skip else None) if located}
+    for number, text in _lines(document, scope):
+        if number not in skipped:
+            yield number, text
+
+
+def _lines(document: Document, scope: str) -> Iterator[tuple[int, str]]:
+    if scope == "text":
+        yield from document.content_lines()
+        return
+    if scope in ("signing-date", "document-number"):
+        meta = document.metadata
+        located = meta.signing_date if scope == "signing-date" else meta.document_number
+        if located is not None:
+            yield located.span.line, document.lines[located.span.line - 1]
+        return
+    heading_lines = {node.span.line for node in document.headings()}
+    if scope == "headings":
+        yield from ((n, t) for n, t in document.content_lines() if n in heading_lines)
+    elif scope == "body":
+        yield from ((n, t) for n, t in document.content_lines() if n not in heading_lines)
+    else:  # header: everything before the first heading
+        first = min(heading_lines, default=len(document.lines) + 1)
+        yield from ((n, t) for n, t in document.content_lines() if n < first)

@@ -1,0 +1,59 @@
+"""One document, one form: where two forms of the same thing are both used
+(2018—2020年 and 2018-2020年), the minority is reported with the majority's form."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from planlint.diagnostics import Edit, Finding
+from planlint.kinds._regex import compile_pattern, find
+from planlint.kinds._scope import SCOPE_SCHEMA
+from planlint.outline.model import Document, Span
+
+PARAMS = {
+    "type": "object",
+    "properties": {
+        "forms": {
+            "type": "array",
+            "minItems": 2,
+            "items": {
+                "type": "object",
+                "properties": {"name": {"type": "string", "minLength": 1},
+                               "pattern": {"type": "string", "minLength": 1},
+                               "replacement": {"type": "string"}},
+                "required": ["name", "pattern"],
+                "additionalProperties": False,
+            },
+        },
+        "scope": SCOPE_SCHEMA,
+    },
+    "required": ["forms"],
+    "additionalProperties": False,
+}
+PLACEHOLDERS = {"match", "form", "majority", "count", "majority_count"}
+
+
+def prepare(params: dict) -> dict:
+    compiled = [compile_pattern(form["pattern"], field=f"forms[{index}].pattern")
+                for index, form in enumerate(params["forms"])]
+    return {**params, "_compiled": compiled}
+
+
+def check(document: Document, params: dict) -> Iterator[Finding]:
+    found = [list(find(compiled, document, params)) for compiled in params["_compiled"]]
+    counts = [len(matches) for matches in found]
+    if sum(1 for count in counts if count) < 2:
+        return
+    majority = max(range(len(counts)), key=lambda index: (counts[index], -index))
+    winner = params["forms"][majority]
+    for index, matches in enumerate(found):
+        if index == majority:
+            continue
+        for number, match in matches:
+            span = Span(number, match.start() + 1, number, match.end() + 1)
+            edits = ()
+            if "replacement" in winner:
+                edits = (Edit(span, match.expand(winner["replacement"])),)
+            yield Finding(span, {"match": match[0], "form": params["forms"][index]["name"],
+                                 "majority": winner["name"], "count": counts[index],
+                                 "majority_count": counts[majority]}, edits=edits)

@@ -1,0 +1,32 @@
+"""Words that should not appear at all (a 禁用词 list, template residue)."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from planlint.diagnostics import Finding
+from planlint.kinds._regex import alternation, compile_pattern, find
+from planlint.kinds._scope import SCOPE_SCHEMA
+from planlint.outline.model import Document, Span
+
+PARAMS = {
+    "type": "object",
+    "properties": {
+        "words": {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}},
+        "scope": SCOPE_SCHEMA,
+        "skip": {"type": "array", "items": {"enum": ["signing-date", "document-number"]}},
+        "ignorecase": {"type": "boolean"},
+    },
+    "required": ["words"],
+    "additionalProperties": False,
+}
+PLACEHOLDERS = {"match"}
+
+
+def prepare(params: dict) -> dict:
+    return {**params, "_compiled": compile_pattern(alternation(params["words"]), params.get("ignorecase", False))}
+
+
+def check(document: Document, params: dict) -> Iterator[Finding]:
+    for number, match in find(params["_compiled"], document, params):
+        yield Finding(Span(number, match.start() + 1, number, match.end() + 1), {"match": match[0]})

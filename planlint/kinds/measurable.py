@@ -1,0 +1,79 @@
+"""Whether task items carry a measurable target: a number with a unit, a
+percentage, a count, a deadline.
+
+The unit of judgement is the document, not the item: a 要点 whose tasks mostly
+say 进一步提高 and never say how much or by when gets one diagnostic with its
+figure (share of task items with a target) and the first items that lack one.
+A 总结 reports results rather than setting targets, so it is held to its own
+threshold: its items should report figures.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from planlint.diagnostics import Finding
+from planlint.kinds.required import _title_span
+from planlint.outline.model import Document, Node
+
+PARAMS = {
+    "type": "object",
+    "properties": {
+        "min_share": {"type": "object", "additionalProperties": {"type": "number", "minimum": 0, "maximum": 1}},
+        "default_min_share": {"type": "number", "minimum": 0, "maximum": 1},
+        "min_items": {"type": "integer", "minimum": 1},
+        "exclude_sections": {"type": "array", "items": {"type": "string"}},
+    },
+    "additionalProperties": False,
+}
+PLACEHOLDERS = {"share", "with_target", "items", "examples", "doc_type"}
+
+_MEASURE = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:%|％|个|所|名|人|家|项|次|万|亿|元|平方米|㎡|间|座|套|台|门|节|班|学时|课时|小时|天|周|期|批|场|条|本|册|篇|支|户|公里|千米|米|M|G)"
+    r"|[一二三四五六七八九十两百千]+(?:个|所|名|项|次|批|场|条|支|户)"
+    r"|(?:\d{4}年)?(?:\d{1,2}月)?(?:底|末)?(?:前|以前|之前)|年底|年内|全覆盖|百分之百"
+)
+
+
+def _task_items(root_nodes: list[Node], excluded: tuple[str, ...]) -> list[Node]:
+    items = []
+
+    def visit(node: Node) -> None:
+        if node.marker is not None and any(word in node.title for word in excluded):
+            return
+        if node.marker is not None and not node.children:
+            items.append(node)
+        for child in node.children:
+            visit(child)
+
+    for node in root_nodes:
+        visit(node)
+    return items
+
+
+def _has_target(node: Node) -> bool:
+    return bool(_MEASURE.search(node.text)) or any(_MEASURE.search(p.text) for p in node.body)
+
+
+def check(document: Document, params: dict) -> Iterator[Finding]:
+    excluded = tuple(params.get("exclude_sections", ()))
+    meta = document.metadata
+    parts = [child for child in document.root.children if child.is_part]
+    if parts and len(parts) == len(meta.doc_types):
+        units = [(part, meta.doc_types[index], part.children) for index, part in enumerate(parts)]
+    else:
+        units = [(None, meta.doc_type, document.root.children)]
+    for part, doc_type, nodes in units:
+        threshold = params.get("min_share", {}).get(doc_type or "", params.get("default_min_share"))
+        items = _task_items(nodes, excluded)
+        if threshold is None or len(items) < params.get("min_items", 5):
+            continue
+        lacking = [node for node in items if not _has_target(node)]
+        share = (len(items) - len(lacking)) / len(items)
+        if share < threshold:
+            examples = "、".join(f"{node.marker.raw}{node.title[:12]}{'…' if len(node.title) > 12 else ''}"
+                                for node in lacking[:3])
+            yield Finding(_title_span(document, part), {
+                "share": f"{share:.0%}", "with_target": len(items) - len(lacking), "items": len(items),
+                "examples": examples, "doc_type": doc_type or ""})

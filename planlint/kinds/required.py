@@ -1,0 +1,102 @@
+"""What a document must cover: sections by document type (a 实施方案 needs 实施步骤
+and 保障措施) or themes by domain (an education plan speaks of 安全稳定, 教师队伍…).
+
+Each item is a list of keywords or synonyms; an item none of whose keywords
+appears in the scope is reported once, at the title.  In a two-part document
+(2020年工作总结及2021年工作要点) each part is held to its own type's sections.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from planlint.diagnostics import Finding
+from planlint.outline.model import Document, Node, Span
+
+_ITEMS = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "properties": {"name": {"type": "string", "minLength": 1},
+                       "keywords": {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}},
+                       "satisfied_by_next_part": {"type": "boolean"}},
+        "required": ["name", "keywords"],
+        "additionalProperties": False,
+    },
+}
+PARAMS = {
+    "type": "object",
+    "properties": {
+        "items": _ITEMS,
+        "items_by_type": {"type": "object", "additionalProperties": _ITEMS},
+        "from_profiles": {"const": True, "description": "take items_by_type from the document-type profiles"},
+        "scope": {"enum": ["headings", "text"]},
+        "types": {"type": "array", "items": {"type": "string"}, "description": "document types the items apply to"},
+        "domain": {
+            "type": "object",
+            "properties": {"name": {"type": "string"},
+                           "detect": {"type": "array", "minItems": 1, "items": {"type": "string"}}},
+            "required": ["name", "detect"],
+            "additionalProperties": False,
+        },
+    },
+    "additionalProperties": False,
+}
+PLACEHOLDERS = {"item", "keywords", "doc_type", "domain"}
+
+
+def _title_span(document: Document, part: Node | None) -> Span:
+    if part is not None and part.title:
+        return part.span
+    title = document.metadata.title
+    if title is not None:
+        return Span(title.span.line, title.span.column, title.span.line,
+                    title.span.end_column if title.span.end_line == title.span.line else title.span.column + 1)
+    first = next((n for n, t in document.content_lines() if t.strip()), 1)
+    text = document.lines[first - 1] if document.lines else ""
+    column = len(text) - len(text.lstrip()) + 1
+    return Span(first, column, first, max(len(text.rstrip()) + 1, column + 1) if text.strip() else column)
+
+
+def _in_domain(document: Document, domain: dict | None) -> bool:
+    if domain is None:
+        return True
+    meta = document.metadata
+    header = " ".join(located.text for located in (meta.title, meta.notice_title) if located)
+    header += " ".join(text for _, text in list(document.content_lines())[:12])
+    return any(word in header for word in domain["detect"])
+
+
+def _text(document: Document, scope: str, nodes: list[Node], whole: bool) -> str:
+    if scope == "headings":
+        return "\n".join(node.title for root in nodes for node in [root, *root.walk()] if node.marker)
+    if whole:
+        return "\n".join(text for _, text in document.content_lines())
+    return "\n".join(node.text + "\n" + "\n".join(p.text for p in node.body)
+                     for root in nodes for node in [root, *root.walk()])
+
+
+def check(document: Document, params: dict) -> Iterator[Finding]:
+    if not _in_domain(document, params.get("domain")):
+        return
+    if "types" in params and not set(document.metadata.doc_types) & set(params["types"]):
+        return
+    scope = params.get("scope", "text")
+    meta = document.metadata
+    parts = [child for child in document.root.children if child.is_part]
+    by_type = params.get("items_by_type")
+    if by_type is not None and parts and len(parts) == len(meta.doc_types):
+        units = [(part, meta.doc_types[index], [part]) for index, part in enumerate(parts)]
+    else:
+        units = [(None, meta.doc_type, document.root.children)]
+    domain = params.get("domain", {}).get("name", "")
+    for index, (part, doc_type, nodes) in enumerate(units):
+        items = by_type.get(doc_type or "", []) if by_type is not None else params.get("items", [])
+        followed = index + 1 < len(units)
+        text = _text(document, scope, nodes, whole=part is None and scope == "text")
+        for item in items:
+            if followed and item.get("satisfied_by_next_part"):
+                continue
+            if not any(keyword in text for keyword in item["keywords"]):
+                yield Finding(_title_span(document, part), {"item": item["name"], "keywords": "、".join(item["keywords"]),
+                                                             "doc_type": doc_type or "", "domain": domain})

@@ -1,0 +1,121 @@
+"""Dates against the document's own time: its 成文日期, its year and period.
+
+- ``deadline-before-signing``: a deadline that had passed when the plan was signed;
+- ``beyond-period``: a deadline after the end of a 2018—2020 plan's period;
+- ``anachronism``: wording of the wrong time (二十大 before October 2022, 十九大
+  as the current guidance in 2023), from a list of terms with their dates.
+
+A document's date is its 成文日期; without one, any day of the year in its title,
+and a term is reported only if it is wrong on every such day.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Iterator
+
+from planlint.diagnostics import Finding
+from planlint.kinds._regex import compile_pattern, find
+from planlint.outline import dates
+from planlint.outline.model import Document, Span
+
+_DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+PARAMS = {
+    "type": "object",
+    "properties": {
+        "check": {"enum": ["deadline-before-signing", "beyond-period", "anachronism"]},
+        "terms": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {"pattern": {"type": "string", "minLength": 1}, "unless": {"type": "string"},
+                               "before": _DATE, "after": _DATE, "note_zh": {"type": "string"},
+                               "note_en": {"type": "string"}},
+                "required": ["pattern"],
+                "additionalProperties": False,
+            },
+        },
+    },
+    "required": ["check"],
+    "additionalProperties": False,
+}
+PLACEHOLDERS = {"match", "signed", "period", "note_zh", "note_en"}
+
+
+def prepare(params: dict) -> dict:
+    terms = []
+    for index, term in enumerate(params.get("terms", ())):
+        compiled = compile_pattern(term["pattern"], field=f"terms[{index}].pattern")
+        unless = compile_pattern(term["unless"], field=f"terms[{index}].unless") if "unless" in term else None
+        bounds = {key: datetime.date.fromisoformat(term[key]) for key in ("before", "after") if key in term}
+        terms.append((compiled, unless, bounds, term))
+    return {**params, "_terms": terms}
+
+
+def document_dates(document: Document) -> tuple[datetime.date, datetime.date] | None:
+    """The earliest and latest day the document can have been written."""
+    signed = document.metadata.signing_date_value
+    if signed is not None and signed.day is not None:
+        day = datetime.date(signed.year, signed.month, signed.day)
+        return day, day
+    year = document.metadata.year
+    return (datetime.date(year, 1, 1), datetime.date(year, 12, 31)) if year else None
+
+
+def _content(document: Document) -> Iterator[tuple[int, str]]:
+    """Lines outside the header: the 成文日期 and notice are not the plan's deadlines."""
+    first = next((node.span.line for node in document.headings()), None)
+    if first is None:
+        return
+    yield from ((n, t) for n, t in document.content_lines() if n >= first)
+
+
+def _deadlines(document: Document, params: dict) -> Iterator[Finding]:
+    meta = document.metadata
+    signed = meta.signing_date_value
+    if params["check"] == "deadline-before-signing":
+        if signed is None or signed.day is None:
+            return
+        limit = (signed.year, signed.month, signed.day)
+    else:
+        if meta.period is None:
+            return
+        limit = (meta.period[1], 12, 31)
+    year = signed.year if signed else meta.year
+    for number, text in _content(document):
+        for mention in dates.mentions(text, year):
+            if not mention.deadline:
+                continue
+            too_early = params["check"] == "deadline-before-signing" and mention.latest < limit
+            too_late = params["check"] == "beyond-period" and mention.latest > limit and mention.explicit_year
+            if too_early or too_late:
+                yield Finding(Span(number, mention.start + 1, number, mention.end + 1), {
+                    "match": text[mention.start:mention.end],
+                    "signed": f"{signed.year}年{signed.month}月{signed.day}日" if signed and signed.day else "",
+                    "period": f"{meta.period[0]}—{meta.period[1]}年" if meta.period else "",
+                    "note_zh": "", "note_en": ""})
+
+
+def _anachronisms(document: Document, params: dict) -> Iterator[Finding]:
+    window = document_dates(document)
+    if window is None:
+        return
+    earliest, latest = window
+    for compiled, unless, bounds, term in params["_terms"]:
+        wrong = ("before" in bounds and latest < bounds["before"]) or ("after" in bounds and earliest > bounds["after"])
+        if not wrong:
+            continue
+        for number, match in find(compiled, document, {"scope": "text"}):
+            line = document.lines[number - 1]
+            if unless is not None and unless.search(line[max(0, match.start() - 12):match.end() + 12]):
+                continue
+            yield Finding(Span(number, match.start() + 1, number, match.end() + 1),
+                          {"match": match[0], "signed": "", "period": "",
+                           "note_zh": term.get("note_zh", ""), "note_en": term.get("note_en", "")})
+
+
+def check(document: Document, params: dict) -> Iterator[Finding]:
+    if params["check"] == "anachronism":
+        yield from _anachronisms(document, params)
+    else:
+        yield from _deadlines(document, params)
