@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
-from planlint.catalog import Catalog, Rule, bundled_catalog
+from planlint.catalog import Catalog, Rule, bundled_catalog, load_catalog
+from planlint.config import Config, find_config, load_config
 from planlint.diagnostics import SEVERITY_RANK, Diagnostic
 from planlint.engine import Checker, RuleFailure
 from planlint.fixes import fix_text, unified_diff
@@ -69,10 +70,12 @@ def _check_document(text: str, path: str, checker: Checker) -> FileResult:
 
 
 def check_text(text: str, path: str = "<text>", *, select: Iterable[str] = (), ignore: Iterable[str] = (),
-               lang: str = "zh", catalog: Catalog | None = None, profile: str | None = None) -> FileResult:
-    """Check one document given as text."""
+               lang: str = "zh", catalog: Catalog | None = None, profile: str | None = None,
+               config: Config | None = None) -> FileResult:
+    """Check one document given as text (with a configuration's rules, severities and params if given)."""
     catalog = catalog or bundled_catalog()
-    return _check_document(text, path, Checker(catalog.select(select, ignore), lang, catalog.profiles, profile))
+    rules = catalog.configure(config or Config(), tuple(select), tuple(ignore))
+    return _check_document(text, path, Checker(rules, lang, catalog.profiles, profile))
 
 
 def _fix_source(source: Source, checker: Checker, unsafe: bool, diff: bool,
@@ -92,24 +95,57 @@ def _fix_source(source: Source, checker: Checker, unsafe: bool, diff: bool,
     return result, None
 
 
+class _Checkers:
+    """A Checker per configuration and per-file-ignores, built once and reused."""
+
+    def __init__(self, select, ignore, extend_select, config: str | None, catalog: Catalog | None,
+                 lang: str, profile: str | None):
+        self.cli = (tuple(select), tuple(ignore), tuple(extend_select))
+        self.fixed_config = load_config(config) if config else None
+        self.catalog, self.lang, self.profile = catalog, lang, profile
+        self.built: dict = {}
+        self.rules: dict[str, Rule] = {}
+
+    def config_for(self, path: str) -> Config:
+        return self.fixed_config or find_config(path if path != "-" else ".")
+
+    def checker_for(self, config: Config, path: str) -> Checker:
+        ignored = config.ignored_for(path)
+        key = (config.path, ignored)
+        if key not in self.built:
+            catalog = self.catalog or (load_catalog(config.rules_dirs) if config.rules_dirs else bundled_catalog())
+            select, ignore, extend_select = self.cli
+            rules = catalog.configure(config, select, (*ignore, *ignored), extend_select)
+            self.rules.update((rule.code, rule) for rule in rules)
+            self.built[key] = Checker(rules, self.lang, catalog.profiles, self.profile or config.profile)
+        return self.built[key]
+
+
 def check_paths(paths: Sequence[str], *, select: Iterable[str] = (), ignore: Iterable[str] = (),
-                lang: str = "zh", catalog: Catalog | None = None, stdin_filename: str | None = None,
+                extend_select: Iterable[str] = (), lang: str = "zh", catalog: Catalog | None = None,
+                config: str | None = None, stdin_filename: str | None = None,
                 include: Sequence[str] = DEFAULT_INCLUDE, fix: bool = False, unsafe_fixes: bool = False,
                 diff: bool = False, profile: str | None = None) -> Report:
     """Check files and directories (recursively); ``-`` reads standard input.
 
-    ``fix`` repairs what the safe fixes cover (and the unsafe ones too with
-    ``unsafe_fixes``), writes each changed file back atomically and reports what
-    remains; ``diff`` computes the same edits as a unified diff and writes nothing.
+    Each file is checked with the configuration nearest to it (or ``config``),
+    with ``select``/``ignore``/``extend_select`` applied on top as on ruff's
+    command line.  ``fix`` repairs what the safe fixes cover (and the unsafe
+    ones too with ``unsafe_fixes``), writes each changed file back atomically
+    and reports what remains; ``diff`` computes the same edits as a unified
+    diff and writes nothing.  Raises ConfigError, CatalogError, or ValueError
+    for an unknown selector.
     """
-    catalog = catalog or bundled_catalog()
-    rules = catalog.select(select, ignore)
-    checker = Checker(rules, lang, catalog.profiles, profile)
-    report = Report(rules=rules)
+    checkers = _Checkers(select, ignore, extend_select, config, catalog, lang, profile)
+    report = Report()
     for item in discover(paths, include):
         if isinstance(item, LoadError):
             report.errors.append(item)
             continue
+        file_config = checkers.config_for(item)
+        if item != "-" and file_config.excludes(item):
+            continue
+        checker = checkers.checker_for(file_config, item)
         source = read_source(item, stdin_filename)
         if isinstance(source, LoadError):
             report.errors.append(source)
@@ -122,4 +158,8 @@ def check_paths(paths: Sequence[str], *, select: Iterable[str] = (), ignore: Ite
             result = _check_document(source.text, source.path, checker)
         report.files.append(result)
         report.errors.extend(result.failures)
+    report.rules = sorted(checkers.rules.values(), key=lambda rule: rule.code)
+    if not checkers.rules:  # nothing was checked: say which rules would have run
+        default = checkers.config_for(".")
+        report.rules = list(checkers.checker_for(default, ".").rules)
     return report

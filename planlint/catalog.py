@@ -92,21 +92,62 @@ class Catalog:
                 if rule.code.startswith(token.upper()) or rule.name == token.lower()
                 or rule.category == token.lower()]
 
-    def select(self, select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Rule]:
-        """Like ruff: --select replaces the default set, --ignore removes from it.
-
-        An unknown selector raises ValueError naming it.
-        """
-        select, ignore = list(select), list(ignore)
-        for selector in select + ignore:
+    def select(self, select: Iterable[str] = (), ignore: Iterable[str] = (),
+               extend_select: Iterable[str] = ()) -> list[Rule]:
+        """Like ruff: select replaces the default set, extend-select adds to it,
+        ignore removes from it.  An unknown selector raises ValueError naming it."""
+        select, ignore, extend = list(select), list(ignore), list(extend_select)
+        for selector in select + ignore + extend:
             if not self.matching(selector):
                 raise ValueError(selector)
         if select:
             chosen = {rule.code for selector in select for rule in self.matching(selector)}
         else:
             chosen = {rule.code for rule in self.rules if rule.enabled}
+        chosen |= {rule.code for selector in extend for rule in self.matching(selector)}
         chosen -= {rule.code for selector in ignore for rule in self.matching(selector)}
         return [rule for rule in self.rules if rule.code in chosen]
+
+    def configure(self, config, select: Sequence[str] = (), ignore: Sequence[str] = (),
+                  extend_select: Sequence[str] = ()) -> list[Rule]:
+        """The rules a configuration selects, with its severities and params, and
+        the command line's selectors on top (--select replaces the configuration's,
+        --ignore and --extend-select add to it).  A ConfigError names the
+        configuration file and the key at fault; an unknown command-line selector
+        is a ValueError."""
+        from planlint.config import ConfigError
+
+        where = config.path or "<defaults>"
+        for key, selectors in (("select", config.select), ("ignore", config.ignore),
+                               ("extend-select", config.extend_select),
+                               *((f"per-file-ignores.{glob}", codes) for glob, codes in config.per_file_ignores.items())):
+            for selector in selectors:
+                if not self.matching(selector):
+                    raise ConfigError(where, key, f"unknown rule code, name or category {selector!r}")
+        for selector in (*select, *ignore, *extend_select):
+            if not self.matching(selector):
+                raise ValueError(selector)
+        overrides: dict[str, dict] = {}
+        for code, level in config.severity.items():
+            if self.get(code) is None:
+                raise ConfigError(where, f"severity.{code}", "unknown rule code")
+            overrides.setdefault(self.get(code).code, {})["severity"] = level
+        for code, params in config.params.items():
+            rule = self.get(code)
+            if rule is None:
+                raise ConfigError(where, f"params.{code}", "unknown rule code")
+            merged = {**rule.params, **params}
+            prepared, errors = _prepare_params(rule.kind, merged)
+            if prepared is None:
+                field_name, message = errors[0]
+                raise ConfigError(where, f"{field_name.replace('params', f'params.{code}', 1)}", message)
+            if rule.params.get("from_profiles"):
+                prepared = {**prepared, "items_by_type": rule.prepared["items_by_type"]}
+            overrides.setdefault(rule.code, {}).update(params=merged, prepared=prepared)
+        chosen = self.select(select or config.select, (*config.ignore, *ignore),
+                             (*config.extend_select, *extend_select))
+        return [dataclasses.replace(rule, **overrides[rule.code]) if rule.code in overrides else rule
+                for rule in chosen]
 
 
 @functools.lru_cache(maxsize=None)
@@ -163,31 +204,39 @@ def _load_file(path: Path, problems: list[Problem]) -> list[Rule]:
     return [rule for rule in (_build_rule(entry, label, problems) for entry in document["rules"]) if rule]
 
 
-def _build_rule(entry: dict, label: str, problems: list[Problem]) -> Rule | None:
+def _prepare_params(kind_name: str, params: dict) -> tuple[dict | None, list[tuple[str, str]]]:
+    """Validate params against the kind's schema and prepare them: (prepared, [(field, problem)])."""
     import jsonschema
 
+    from planlint.kinds import load_kind
+
+    kind = load_kind(kind_name)
+    errors = [(_field_path(["params", *error.absolute_path]), error.message)
+              for error in jsonschema.Draft202012Validator(kind.PARAMS).iter_errors(params)]
+    if errors:
+        return None, errors
+    if not hasattr(kind, "prepare"):
+        return params, []
+    try:
+        return kind.prepare(params), []
+    except ValueError as error:
+        field_name, _, reason = str(error).partition(": ")
+        return None, [(f"params.{field_name}", reason or str(error))]
+
+
+def _build_rule(entry: dict, label: str, problems: list[Problem]) -> Rule | None:
     from planlint.kinds import KINDS, load_kind, placeholders
 
     code = entry["code"]
     if entry["kind"] not in KINDS:
         problems.append(Problem(label, code, "kind", f"unknown kind {entry['kind']!r}; kinds are {', '.join(KINDS)}"))
         return None
-    kind = load_kind(entry["kind"])
     params = entry["params"]
-    param_errors = list(jsonschema.Draft202012Validator(kind.PARAMS).iter_errors(params))
-    for error in param_errors:
-        problems.append(Problem(label, code, _field_path(["params", *error.absolute_path]), error.message))
-    if param_errors:
+    prepared, errors = _prepare_params(entry["kind"], params)
+    problems.extend(Problem(label, code, field_name, message) for field_name, message in errors)
+    if prepared is None:
         return None
-    prepared = params
-    if hasattr(kind, "prepare"):
-        try:
-            prepared = kind.prepare(params)
-        except ValueError as error:
-            field_name, _, reason = str(error).partition(": ")
-            problems.append(Problem(label, code, f"params.{field_name}", reason or str(error)))
-            return None
-    allowed = placeholders(kind, params)
+    allowed = placeholders(load_kind(entry["kind"]), params)
     for language, template in entry["message"].items():
         try:
             used = {name for _, name, _, _ in string.Formatter().parse(template) if name}

@@ -18,16 +18,20 @@ def _selectors(values: tuple[str, ...]) -> list[str]:
     return [item.strip() for value in values for item in value.split(",") if item.strip()]
 
 
-def _catalog(lang: str):
-    from planlint.catalog import CatalogError, bundled_catalog
+def _report_catalog_error(error, lang: str):
+    click.echo(say("catalog-error", lang), err=True)
+    for problem in error.problems:
+        click.echo(f"  {problem}", err=True)
+    sys.exit(2)
+
+
+def _catalog(lang: str, directories: tuple[str, ...] = ()):
+    from planlint.catalog import CatalogError, bundled_catalog, load_catalog
 
     try:
-        return bundled_catalog()
+        return load_catalog(directories) if directories else bundled_catalog()
     except CatalogError as error:
-        click.echo(say("catalog-error", lang), err=True)
-        for problem in error.problems:
-            click.echo(f"  {problem}", err=True)
-        sys.exit(2)
+        _report_catalog_error(error, lang)
 
 
 def _options(lang: str, color: bool | None, quiet: bool = False):
@@ -68,20 +72,49 @@ def main() -> None:
 @click.option("--statistics", is_flag=True, help="Print counts per rule and per category instead of diagnostics.")
 @click.option("-o", "--output-file", type=click.Path(dir_okay=False, writable=True),
               help="Write the report to this file instead of standard output.")
+@click.option("--extend-select", multiple=True, metavar="CODES", help="Add rules to the selected ones.")
+@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False),
+              help="Use this configuration for every file instead of the nearest one.")
+@click.option("--profile", metavar="TYPE", help="Check as this document type (工作要点, 实施方案…), whatever the title says.")
+@click.option("--baseline", "baseline_path", type=click.Path(exists=True, dir_okay=False),
+              help="Hide the diagnostics recorded in this baseline file.")
+@click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False),
+              help="Record today's diagnostics in this file (to hide them later with --baseline).")
 def check(paths, output_format, lang, select, ignore, fail_on, exit_zero, color, quiet, stdin_filename,
-          fix, unsafe_fixes, diff, statistics, output_file):
+          fix, unsafe_fixes, diff, statistics, output_file, extend_select, config_path, profile,
+          baseline_path, write_baseline_path):
     """Check files and directories (recursively: *.txt, *.md). '-' reads standard input."""
     from planlint.api import check_paths
+    from planlint.catalog import CatalogError
+    from planlint.config import ConfigError
     from planlint.reporters import reporter
 
-    catalog = _catalog(lang)
     paths = list(paths) or ["."]
     try:
-        report = check_paths(paths, select=_selectors(select), ignore=_selectors(ignore), lang=lang,
-                             catalog=catalog, stdin_filename=stdin_filename, fix=fix and not diff,
-                             unsafe_fixes=unsafe_fixes, diff=diff)
+        report = check_paths(paths, select=_selectors(select), ignore=_selectors(ignore),
+                             extend_select=_selectors(extend_select), lang=lang, config=config_path,
+                             stdin_filename=stdin_filename, fix=fix and not diff, unsafe_fixes=unsafe_fixes,
+                             diff=diff, profile=profile)
     except ValueError as error:
         raise click.UsageError(say("unknown-selector", lang, selector=error.args[0])) from None
+    except ConfigError as error:
+        click.echo(f"{say('config-error', lang)} {error}", err=True)
+        sys.exit(2)
+    except CatalogError as error:
+        _report_catalog_error(error, lang)
+    if write_baseline_path:
+        from planlint.baseline import write_baseline
+
+        count = write_baseline(report, write_baseline_path)
+        click.echo(say("baseline-written", lang, count=count, path=write_baseline_path), err=True)
+    if baseline_path:
+        from planlint.baseline import apply_baseline
+
+        try:
+            apply_baseline(report, baseline_path)
+        except (ValueError, KeyError, TypeError) as error:
+            click.echo(f"{say('error-prefix', lang)}: {error}", err=True)
+            sys.exit(2)
     options = _options(lang, color, quiet)
     out = open(output_file, "w", encoding="utf-8") if output_file else sys.stdout
     try:
@@ -139,14 +172,45 @@ def tree(path, output_format, lang, color, stdin_filename):
 
 
 @main.command(name="rules")
-@click.option("--format", "output_format", type=click.Choice(("text", "json")), default="text", show_default=True)
+@click.option("--format", "output_format", type=click.Choice(("text", "json", "markdown")), default="text",
+              show_default=True, help="markdown writes the rule reference (docs/rules.md).")
 @_lang_option
 @_color_option
 def list_rules(output_format, lang, color):
     """List every rule."""
-    from planlint.reporters.ruledoc import render_list
+    from planlint.reporters.ruledoc import render_list, render_markdown
 
-    render_list(_catalog(lang).rules, sys.stdout, _options(lang, color), output_format)
+    rules = _catalog(lang).rules
+    if output_format == "markdown":
+        render_markdown(rules, sys.stdout)
+    else:
+        render_list(rules, sys.stdout, _options(lang, color), output_format)
+
+
+@main.command(name="test-rules")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False))
+@_lang_option
+def test_rules(directory, lang):
+    """Run the examples of the YAML rules in DIRECTORY (an office's own rules)."""
+    from pathlib import Path
+
+    from planlint.selftest import run_examples
+
+    catalog = _catalog(lang, (directory,))
+    base = Path(directory).resolve()
+    rules = [rule for rule in catalog.rules if Path(rule.source).resolve().parent == base]
+    results = list(run_examples(rules, catalog, lang))
+    for result in results:
+        mark = "✓" if result.passed else "✗"
+        first_line = result.example.strip().splitlines()[0] if result.example.strip() else ""
+        click.echo(f"{mark} {result.rule.code} {result.verdict}[{result.index}] {first_line}")
+        if not result.passed:
+            detail = "; ".join(result.failures) or (say("example-silent", lang) if result.verdict == "bad"
+                                                     else "; ".join(result.messages))
+            click.echo(f"    {detail}")
+    failed = sum(1 for result in results if not result.passed)
+    click.echo(say("examples-summary", lang, rules=len(rules), passed=len(results) - failed, failed=failed))
+    sys.exit(1 if failed else 0)
 
 
 @main.command()

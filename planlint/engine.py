@@ -8,6 +8,7 @@ from typing import Mapping, Sequence
 from planlint.catalog import Profile, Rule
 from planlint.diagnostics import Diagnostic, Finding, Fix
 from planlint.i18n import say
+from planlint.suppression import filter_suppressed
 from planlint.kinds import load_kind
 from planlint.outline.model import Document
 from planlint.outline.parser import parse
@@ -28,7 +29,7 @@ class Checker:
         if self.profile:
             document.metadata.doc_type, document.metadata.doc_types = self.profile, (self.profile,)
         diagnostics, failures = run_rules(document, self.rules, self.lang, self.profiles)
-        return document, diagnostics, failures
+        return document, filter_suppressed(document.lines, diagnostics), failures
 
 
 @dataclass(frozen=True, slots=True)

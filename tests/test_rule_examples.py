@@ -4,35 +4,45 @@ from __future__ import annotations
 
 import pytest
 
-from planlint.api import check_text
 from planlint.catalog import bundled_catalog
+from planlint.selftest import run_examples
 
-CASES = [(rule.code, verdict, index, example)
-         for rule in bundled_catalog().rules
-         for verdict in ("bad", "good")
-         for index, example in enumerate(rule.examples[verdict])]
+CATALOG = bundled_catalog()
+RESULTS = list(run_examples(CATALOG.rules, CATALOG))
 
 
-@pytest.mark.parametrize(("code", "verdict", "index", "example"), CASES,
-                         ids=[f"{code}-{verdict}-{index}" for code, verdict, index, _ in CASES])
-def test_example(code, verdict, index, example):
-    result = check_text(example, select=[code])
-    assert not result.failures
-    raised = [d for d in result.diagnostics if d.code == code]
-    if verdict == "bad":
-        assert raised, f"{code} should fire on bad example {index}:\n{example}"
+@pytest.mark.parametrize("result", RESULTS, ids=[f"{r.rule.code}-{r.verdict}-{r.index}" for r in RESULTS])
+def test_example(result):
+    assert not result.failures, result.failures
+    if result.verdict == "bad":
+        assert result.messages, f"{result.rule.code} should fire on:\n{result.example}"
     else:
-        assert not raised, f"{code} fired on good example {index}: {[d.message for d in raised]}"
+        assert not result.messages, f"{result.rule.code} fired on a good example: {result.messages}"
 
 
-def test_every_rule_has_both_kinds_of_example():
-    for rule in bundled_catalog().rules:
+def test_the_catalog_is_complete():
+    rules = CATALOG.rules
+    assert len(rules) >= 40
+    assert {rule.category for rule in rules} == {"numbering", "structure", "date", "number", "punctuation",
+                                                 "header", "content", "expression"}
+    for rule in rules:
         assert rule.examples["bad"] and rule.examples["good"], rule.code
+        assert "GB/T" in rule.rationale or "条例" in rule.rationale or "standards.md" in rule.rationale, rule.code
+
+
+def test_every_kind_is_used_and_has_a_test_module():
+    from pathlib import Path
+
+    from planlint.kinds import KINDS
+
+    used = {rule.kind for rule in CATALOG.rules}
+    assert used == set(KINDS)
+    tests = Path(__file__).parent / "kinds"
+    assert {kind for kind in KINDS if (tests / f"test_{kind}.py").exists()} == set(KINDS)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_bad_examples_format_every_placeholder(lang):
-    for rule in bundled_catalog().rules:
-        for example in rule.examples["bad"]:
-            for diagnostic in check_text(example, select=[rule.code], lang=lang).diagnostics:
-                assert "{" not in diagnostic.message, (rule.code, diagnostic.message)
+    for result in run_examples(CATALOG.rules, CATALOG, lang):
+        for message in result.messages:
+            assert "{" not in message, (result.rule.code, message)

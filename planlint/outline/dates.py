@@ -74,7 +74,7 @@ def parse_standalone(line: str) -> tuple[str, SimpleDate | None] | None:
 
 # Dates as running text writes them, for rules that reason about time.
 _MENTION = re.compile(
-    r"(?<![\d.．])(?:(?P<year>(?:19|20)\d{2})年"
+    r"(?<!\d)(?:(?P<year>(?:19|20)\d{2})年"
     r"(?:(?P<month>1[0-2]|0?[1-9])月(?:(?P<day>3[01]|[12]\d|0?[1-9])日)?)?"
     r"|(?P<bare_month>1[0-2]|[1-9])月(?:(?P<bare_day>3[01]|[12]\d|[1-9])日)?"
     r"|(?P<this_year>年)(?=底|末|内))"

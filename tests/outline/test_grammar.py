@@ -74,3 +74,8 @@ def test_part_title_line():
     document = parse("2020年工作总结\n一、甲\n2021年工作要点\n一、乙\n")
     assert document.part_count == 2
     assert [part.title for part in document.root.children] == ["2020年工作总结", "2021年工作要点"]
+
+
+@pytest.mark.parametrize("line", ["1.2021年底前完成建设。", "3.2019年全市新增学位5000个。"])
+def test_an_item_may_open_with_a_year(line):
+    assert _marker(line) == ("number", int(line[0]), ".")

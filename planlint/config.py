@@ -1,0 +1,147 @@
+"""Configuration: found like ruff's, nearest to each checked file.
+
+``planlint.toml``, ``.planlint.yaml`` (or ``.yml``) or a ``[tool.planlint]``
+table in ``pyproject.toml``, walking up from the file's directory; ``--config``
+names one for every file.  Relative paths in a configuration (``exclude``,
+``per-file-ignores``, ``rules-dirs``) are relative to its directory.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import functools
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path, PurePath
+from typing import Iterable
+
+from planlint.resources import package_file
+
+CONFIG_FILES = ("planlint.toml", ".planlint.yaml", ".planlint.yml", "pyproject.toml")
+
+
+class ConfigError(Exception):
+    def __init__(self, path: str, key: str | None, message: str):
+        self.path, self.key, self.message = path, key, message
+        super().__init__(f"{path}: {'key ' + repr(key) + ': ' if key else ''}{message}")
+
+
+@dataclass(frozen=True)
+class Config:
+    path: str | None = None
+    root: Path = field(default_factory=Path.cwd)
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    severity: dict = field(default_factory=dict)
+    params: dict = field(default_factory=dict)
+    exclude: tuple[str, ...] = ()
+    per_file_ignores: dict = field(default_factory=dict)
+    rules_dirs: tuple[str, ...] = ()
+    profile: str | None = None
+
+    def relative(self, path: str) -> str:
+        try:
+            return PurePath(os.path.relpath(os.path.abspath(path), self.root)).as_posix()
+        except ValueError:  # another drive on Windows
+            return PurePath(path).as_posix()
+
+    def excludes(self, path: str) -> bool:
+        relative = self.relative(path)
+        return any(_matches(relative, pattern) for pattern in self.exclude)
+
+    def ignored_for(self, path: str) -> tuple[str, ...]:
+        relative = self.relative(path)
+        return tuple(code for pattern, codes in self.per_file_ignores.items()
+                     if _matches(relative, pattern) for code in codes)
+
+
+def _matches(relative: str, pattern: str) -> bool:
+    """Globs as in ruff and .gitignore: "archive/**", "*.md", "drafts/" all work."""
+    pattern = pattern.rstrip("/")
+    if fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(relative, pattern + "/*"):
+        return True
+    parts = relative.split("/")
+    return any(fnmatch.fnmatch("/".join(parts[:index]), pattern) for index in range(1, len(parts)))
+
+
+@functools.lru_cache(maxsize=1)
+def _validator():
+    import jsonschema
+
+    schema = json.loads(package_file("schemas/config.schema.json").read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema)
+
+
+def _read(path: Path) -> dict | None:
+    """The planlint table of a configuration file; None for a pyproject.toml without one."""
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".toml":
+        try:
+            import tomllib
+        except ModuleNotFoundError:  # Python 3.10
+            import tomli as tomllib
+        try:
+            data = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as error:
+            raise ConfigError(str(path), None, f"not valid TOML: {error}") from None
+        if path.name == "pyproject.toml":
+            return data.get("tool", {}).get("planlint")
+        return data
+    import yaml
+
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        raise ConfigError(str(path), None, f"not valid YAML: {error}") from None
+    return data if data is not None else {}
+
+
+def load_config(path: str | Path) -> Config:
+    path = Path(path)
+    try:
+        data = _read(path)
+    except OSError as error:
+        raise ConfigError(str(path), None, f"cannot read: {error.strerror or error}") from None
+    if data is None:
+        data = {}
+    errors = sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    if errors:
+        error = errors[0]
+        key = ".".join(map(str, error.absolute_path)) or None
+        if error.validator == "additionalProperties" and not error.absolute_path:
+            unknown = sorted(set(data) - set(_validator().schema["properties"]))
+            raise ConfigError(str(path), unknown[0], "unknown key; known keys are "
+                              + ", ".join(sorted(_validator().schema["properties"])))
+        raise ConfigError(str(path), key, error.message)
+    root = path.resolve().parent
+    return Config(
+        path=str(path), root=root,
+        select=tuple(data.get("select", ())), ignore=tuple(data.get("ignore", ())),
+        extend_select=tuple(data.get("extend-select", ())), severity=dict(data.get("severity", {})),
+        params=dict(data.get("params", {})), exclude=tuple(data.get("exclude", ())),
+        per_file_ignores=dict(data.get("per-file-ignores", {})),
+        rules_dirs=tuple(str((root / directory).resolve()) for directory in data.get("rules-dirs", ())),
+        profile=data.get("profile"),
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def _config_in(directory: str) -> Config | None:
+    here = Path(directory)
+    for candidate in CONFIG_FILES:
+        path = here / candidate
+        if path.is_file():
+            if candidate == "pyproject.toml" and _read(path) is None:
+                continue
+            return load_config(path)
+    parent = here.parent
+    return None if parent == here else _config_in(str(parent))
+
+
+def find_config(path: str) -> Config:
+    """The configuration nearest to ``path`` (a file or directory), or the defaults."""
+    start = Path(path).resolve() if path != "-" else Path.cwd()
+    directory = start if start.is_dir() else start.parent
+    return _config_in(str(directory)) or Config()

@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from planlint.api import check_paths
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def test_missing_sections_are_reported_once_at_the_title(findings):
+    result = findings("PL203", """
+        某区教育提升行动计划实施方案
+        一、指导思想
+        以习近平新时代中国特色社会主义思想为指导。
+        二、主要任务
+        1.扩大资源。
+    """)
+    assert [(line, column) for line, column, _ in result] == [(1, 1)] * 3
+    assert [message.split("“")[1].split("”")[0] for _, _, message in result] == ["工作目标", "实施步骤", "保障措施"]
+
+
+def test_profile_override_changes_the_required_sections():
+    from planlint.api import check_text
+
+    text = "某局2024年工作要点\n一、主要任务\n1.扩大资源。\n"
+    assert [d.code for d in check_text(text, select=["PL203"]).diagnostics] == ["PL203"]
+    assert len(check_text(text, select=["PL203"], profile="实施方案").diagnostics) == 4
+
+
+def test_each_part_of_a_two_part_document_has_its_own_sections():
+    report = check_paths([str(next(SEEDS.glob("004_*.txt")))], select=["PL203"])
+    assert report.diagnostics == []
+
+
+def test_a_summary_followed_by_a_plan_needs_no_next_step_section(findings):
+    text = """
+        某局2020年工作总结及2021年工作要点
+        一、主要工作
+        1.完成了建设。
+        二、存在问题
+        1.经费不足。
+        2021年工作的总体要求是：以习近平新时代中国特色社会主义思想为指导。
+        一、加强党建
+        1.推进建设。
+    """
+    assert findings("PL203", text) == []
+
+
+def test_themes_need_the_domain_and_a_matching_type(findings):
+    education = "某县教育局2024年工作要点\n一、任务\n1.发展学前教育。\n"
+    health = "某县卫健委2024年工作要点\n一、任务\n1.推进分级诊疗。\n"
+    plan = "某县教育提升实施方案\n一、任务\n1.发展学前教育。\n"
+    assert len(findings("PL702", education)) == 10
+    assert findings("PL702", health) == findings("PL702", plan) == []

@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+
+def test_deadline_before_signing(findings):
+    text = "某局\n2018年11月14日\n一、任务\n1.于5月底前完成，2018年6月前启动，2019年3月底前验收。\n"
+    assert [message for _, _, message in findings("PL313", text)] == [
+        "时限“5月底前”早于成文日期（2018年11月14日）", "时限“2018年6月前”早于成文日期（2018年11月14日）"]
+
+
+def test_dates_in_book_titles_and_the_header_are_not_deadlines(findings):
+    text = "某局\n2018年11月14日\n一、任务\n1.落实《2018年5月底前完成的方案》。\n"
+    assert findings("PL313", text) == []
+
+
+def test_beyond_period(findings):
+    text = "某区三年行动计划（2018—2020年）\n一、任务\n1.2021年底前完成；到2020年底前建成。\n"
+    assert [message for _, _, message in findings("PL314", text)] == [
+        "时限“2021年底前”超出了方案期限（2018—2020年）"]
+
+
+def test_outdated_congress_in_2023(findings):
+    text = "某局2023年工作要点\n一、深入学习贯彻党的十九大精神\n二、党的十九大以来成就\n"
+    [(line, _, message)] = findings("PL803", text)
+    assert line == 2 and "党的二十大已于2022年10月召开" in message
+
+
+def test_twentieth_congress_before_it_met(findings):
+    assert len(findings("PL803", "某局2021年工作要点\n一、学习二十大精神\n")) == 1
+    assert findings("PL803", "某局2022年工作要点\n一、学习二十大精神\n") == []
+    assert findings("PL803", "某局\n2022年3月1日\n一、迎接党的二十大胜利召开\n") == []
+
+
+def test_signing_date_decides(findings):
+    assert len(findings("PL803", "某局\n2022年3月1日\n一、学习党的二十大精神\n")) == 1
