@@ -104,10 +104,11 @@ class _Checkers:
         self.fixed_config = load_config(config) if config else None
         self.catalog, self.lang, self.profile = catalog, lang, profile
         self.built: dict = {}
+        self.configs: dict = {}
         self.rules: dict[str, Rule] = {}
 
     def config_for(self, path: str) -> Config:
-        return self.fixed_config or find_config(path if path != "-" else ".")
+        return self.fixed_config or find_config(path if path != "-" else ".", self.configs)
 
     def checker_for(self, config: Config, path: str) -> Checker:
         ignored = config.ignored_for(path)

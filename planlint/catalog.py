@@ -144,8 +144,9 @@ class Catalog:
             if rule.params.get("from_profiles"):
                 prepared = {**prepared, "items_by_type": rule.prepared["items_by_type"]}
             overrides.setdefault(rule.code, {}).update(params=merged, prepared=prepared)
+        # As in ruff, a command-line --select replaces the configuration's select and extend-select.
         chosen = self.select(select or config.select, (*config.ignore, *ignore),
-                             (*config.extend_select, *extend_select))
+                             (*(() if select else config.extend_select), *extend_select))
         return [dataclasses.replace(rule, **overrides[rule.code]) if rule.code in overrides else rule
                 for rule in chosen]
 

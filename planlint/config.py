@@ -127,21 +127,24 @@ def load_config(path: str | Path) -> Config:
     )
 
 
-@functools.lru_cache(maxsize=256)
-def _config_in(directory: str) -> Config | None:
-    here = Path(directory)
-    for candidate in CONFIG_FILES:
-        path = here / candidate
-        if path.is_file():
-            if candidate == "pyproject.toml" and _read(path) is None:
-                continue
-            return load_config(path)
-    parent = here.parent
-    return None if parent == here else _config_in(str(parent))
+def _config_in(directory: Path, cache: dict) -> Config | None:
+    key = str(directory)
+    if key not in cache:
+        found = None
+        for candidate in CONFIG_FILES:
+            path = directory / candidate
+            if path.is_file() and not (candidate == "pyproject.toml" and _read(path) is None):
+                found = load_config(path)
+                break
+        if found is None and directory.parent != directory:
+            found = _config_in(directory.parent, cache)
+        cache[key] = found
+    return cache[key]
 
 
-def find_config(path: str) -> Config:
-    """The configuration nearest to ``path`` (a file or directory), or the defaults."""
+def find_config(path: str, cache: dict | None = None) -> Config:
+    """The configuration nearest to ``path`` (a file or directory), or the defaults.
+    Pass one ``cache`` dict through a run so each directory is looked at once."""
     start = Path(path).resolve() if path != "-" else Path.cwd()
     directory = start if start.is_dir() else start.parent
-    return _config_in(str(directory)) or Config()
+    return _config_in(directory, {} if cache is None else cache) or Config()

@@ -7,6 +7,7 @@ from typing import Iterator
 from planlint.outline.model import Document
 
 SCOPES = ("text", "headings", "body", "header", "signing-date", "document-number")
+# body: the text with heading markers blanked out (numbered items are content)
 SCOPE_SCHEMA = {"enum": list(SCOPES)}
 
 
@@ -31,11 +32,19 @@ def _lines(document: Document, scope: str) -> Iterator[tuple[int, str]]:
         if located is not None:
             yield located.span.line, document.lines[located.span.line - 1]
         return
-    heading_lines = {node.span.line for node in document.headings()}
+    headings = {node.span.line: node for node in document.headings()}
     if scope == "headings":
-        yield from ((n, t) for n, t in document.content_lines() if n in heading_lines)
+        yield from ((n, t) for n, t in document.content_lines() if n in headings)
     elif scope == "body":
-        yield from ((n, t) for n, t in document.content_lines() if n not in heading_lines)
+        for number, text in document.content_lines():
+            node = headings.get(number)
+            if node is None:
+                yield number, text
+                continue
+            # Numbered items are the plan's content ("1.做好减负工作，明年完成。"):
+            # only the marker is left out, blanked so columns stay where they are.
+            marker_end = node.marker.span.end_column - 1
+            yield number, " " * marker_end + text[marker_end:]
     else:  # header: everything before the first heading
-        first = min(heading_lines, default=len(document.lines) + 1)
+        first = min(headings, default=len(document.lines) + 1)
         yield from ((n, t) for n, t in document.content_lines() if n < first)

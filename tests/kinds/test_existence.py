@@ -12,5 +12,5 @@ def test_off_by_default():
     assert not bundled_catalog().get("PL312").enabled
 
 
-def test_scope_body_skips_headings(findings):
-    assert findings("PL312", "一、明年任务\n") == []
+def test_items_are_body_text_but_their_markers_are_not(findings):
+    assert findings("PL312", "1.明年任务\n") == [(1, 3, "相对时间“明年”宜改为确切日期")]

@@ -35,11 +35,11 @@ def _write_rule(tmp_path, params, message="“{match}”"):
 def test_user_pattern_rule_with_scope_and_groups(tmp_path):
     from planlint.api import check_text
 
-    _write_rule(tmp_path, {"pattern": "(?P<word>其它)", "scope": "body", "replacement": "其他"},
+    _write_rule(tmp_path, {"pattern": "(?P<word>其它)", "scope": "headings", "replacement": "其他"},
                 message="“{word}”应为“{suggestion}”")
     catalog = load_catalog([tmp_path])
     [diagnostic] = check_text("一、其它事项\n其它工作。\n", select=["XX001"], catalog=catalog).diagnostics
-    assert (diagnostic.line, diagnostic.column, diagnostic.message) == (2, 1, "“其它”应为“其他”")
+    assert (diagnostic.line, diagnostic.column, diagnostic.message) == (1, 3, "“其它”应为“其他”")
 
 
 def test_bad_regex_names_the_field(tmp_path):
