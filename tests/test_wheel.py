@@ -35,6 +35,7 @@ def test_wheel_carries_grammar_and_rules(installed):
     assert "planlint/_bundled/grammar/outline.lark" in names
     assert "planlint/_bundled/rules/numbering.yaml" in names
     assert "planlint/schemas/rules.schema.json" in names
+    assert "planlint/_bundled/profiles/implementation-plan.yaml" in names
 
 
 @pytest.mark.slow
@@ -43,11 +44,16 @@ def test_installed_planlint_checks_a_seed_from_elsewhere(installed):
     seed = next((ROOT / "seeds").glob("001_*.txt"))
     shutil.copy(seed, work / "draft.txt")
     planlint = python.parent / "planlint"
-    result = subprocess.run([str(planlint), "check", "--format", "json", "draft.txt"], cwd=work,
-                            capture_output=True, text=True, encoding="utf-8")
-    assert result.returncode == 0, result.stderr  # the seed's only finding is a warning
+    result = subprocess.run([str(planlint), "check", "--format", "json", "--select", "PL104", "draft.txt"],
+                            cwd=work, capture_output=True, text=True, encoding="utf-8")
+    assert result.returncode == 0, result.stderr  # a warning does not fail the run
     [diagnostic] = json.loads(result.stdout)
     assert (diagnostic["path"], diagnostic["code"], diagnostic["line"]) == ("draft.txt", "PL104", 34)
+    everything = subprocess.run([str(planlint), "check", "--format", "json", "draft.txt"], cwd=work,
+                                capture_output=True, text=True, encoding="utf-8")
+    expected = json.loads((ROOT / "tests" / "snapshots" / (seed.stem + ".json")).read_text(encoding="utf-8"))
+    assert [(d["code"], d["line"]) for d in json.loads(everything.stdout)] == \
+        [(d["code"], d["line"]) for d in expected]
     version = subprocess.run([str(planlint), "--version"], capture_output=True, text=True, cwd=work)
     assert version.stdout.startswith("planlint ")
     module = subprocess.run([str(python), "-m", "planlint", "rule", "PL101", "--lang", "en"],
