@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
@@ -11,6 +12,8 @@ from planlint.diagnostics import SEVERITY_RANK, Diagnostic
 from planlint.engine import Checker, RuleFailure
 from planlint.fixes import fix_text, unified_diff
 from planlint.loading import DEFAULT_INCLUDE, LoadError, Source, discover, read_source
+from planlint.outline.model import Span
+from planlint.outline.parser import split_lines
 from planlint.writeback import write_atomically
 
 
@@ -54,19 +57,44 @@ class Report:
 
 @dataclass(frozen=True, slots=True)
 class WriteFailure:
-    """A fixed file that was left untouched because it could not be written safely."""
+    """A file left untouched by --fix: ``reason`` is "docx-fix" (fixes are never
+    written into Word files) or "not-written" (it could not be written safely)."""
 
     path: str
     reason: str
+    detail: str = ""
 
     def __str__(self) -> str:
-        return f"{self.path}: not written: {self.reason}"
+        return f"{self.path}: {self.reason}" + (f" ({self.detail})" if self.detail else "")
 
 
-def _check_document(text: str, path: str, checker: Checker) -> FileResult:
-    document, diagnostics, failures = checker.check(text, path)
-    excerpts = {d.span.line: document.lines[d.span.line - 1] for d in diagnostics}
-    return FileResult(path, diagnostics, failures, excerpts)
+def _view(source: Source):
+    if source.format == "markdown":
+        from planlint.loading.markdown import markdown_view
+
+        return markdown_view
+    return None
+
+
+def _point_into_paragraph(diagnostic: Diagnostic, offset: int, length: int) -> Diagnostic:
+    """In a .docx the line is the paragraph with its rendered automatic marker in
+    front; report columns of the paragraph's own text (a finding on the marker
+    itself points at the paragraph's start)."""
+    span = diagnostic.span
+    column = max(span.column - offset, 1)
+    end = max(span.end_column - offset, min(column + 1, length + 1)) if span.end_line == span.line else span.end_column
+    return dataclasses.replace(diagnostic, span=Span(span.line, column, span.end_line, end), fix=None)
+
+
+def _check_source(source: Source, checker: Checker) -> FileResult:
+    document, diagnostics, failures = checker.check(source.text, source.path, _view(source),
+                                                    source.automatic, source.in_table)
+    lines = list(source.display_lines) if source.display_lines is not None else split_lines(source.text)
+    if source.format == "docx":
+        diagnostics = [_point_into_paragraph(d, source.automatic.get(d.line, 0), len(lines[d.line - 1]))
+                       for d in diagnostics]
+    excerpts = {d.span.line: lines[d.span.line - 1] for d in diagnostics}
+    return FileResult(source.path, diagnostics, failures, excerpts)
 
 
 def check_text(text: str, path: str = "<text>", *, select: Iterable[str] = (), ignore: Iterable[str] = (),
@@ -75,12 +103,15 @@ def check_text(text: str, path: str = "<text>", *, select: Iterable[str] = (), i
     """Check one document given as text (with a configuration's rules, severities and params if given)."""
     catalog = catalog or bundled_catalog()
     rules = catalog.configure(config or Config(), tuple(select), tuple(ignore))
-    return _check_document(text, path, Checker(rules, lang, catalog.profiles, profile))
+    fmt = "markdown" if path.lower().endswith((".md", ".markdown")) else "text"
+    return _check_source(Source(path, text, "utf-8", False, fmt), Checker(rules, lang, catalog.profiles, profile))
 
 
 def _fix_source(source: Source, checker: Checker, unsafe: bool, diff: bool,
                 from_stdin: bool) -> tuple[FileResult, WriteFailure | None]:
-    outcome = fix_text(source.text, source.path, checker, unsafe)
+    if source.format == "docx":
+        return _check_source(source, checker), WriteFailure(source.path, "docx-fix")
+    outcome = fix_text(source.text, source.path, checker, unsafe, _view(source))
     result = FileResult(source.path, outcome.diagnostics, outcome.failures, outcome.excerpts, outcome.fixed)
     if diff:
         result.diff = unified_diff(source.text, outcome.text, source.path)
@@ -90,8 +121,7 @@ def _fix_source(source: Source, checker: Checker, unsafe: bool, diff: bool,
         try:
             write_atomically(source.path, outcome.text, source.encoding, source.bom)
         except OSError as error:
-            failure = WriteFailure(source.path, str(error))
-            return _check_document(source.text, source.path, checker), failure
+            return _check_source(source, checker), WriteFailure(source.path, "not-written", str(error))
     return result, None
 
 
@@ -156,7 +186,7 @@ def check_paths(paths: Sequence[str], *, select: Iterable[str] = (), ignore: Ite
             if write_failure:
                 report.errors.append(write_failure)
         else:
-            result = _check_document(source.text, source.path, checker)
+            result = _check_source(source, checker)
         report.files.append(result)
         report.errors.extend(result.failures)
     report.rules = sorted(checkers.rules.values(), key=lambda rule: rule.code)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
 from planlint.catalog import Profile, Rule
 from planlint.diagnostics import Diagnostic, Finding, Fix
@@ -24,8 +24,12 @@ class Checker:
     profiles: Mapping[str, Profile] = field(default_factory=dict)
     profile: str | None = None
 
-    def check(self, text: str, path: str) -> tuple[Document, list[Diagnostic], list[RuleFailure]]:
-        document = parse(text, path)
+    def check(self, text: str, path: str, view: Callable[[str], str] | None = None,
+              automatic: Mapping[int, int] | None = None,
+              plain: frozenset[int] = frozenset()) -> tuple[Document, list[Diagnostic], list[RuleFailure]]:
+        """``view`` turns the source into what the parser reads (Markdown's syntax
+        blanked out), keeping every line and column where they are."""
+        document = parse(view(text) if view else text, path, automatic, plain)
         if self.profile:
             document.metadata.doc_type, document.metadata.doc_types = self.profile, (self.profile,)
         diagnostics, failures = run_rules(document, self.rules, self.lang, self.profiles)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Callable, Sequence
 
 from planlint.catalog import Rule
 from planlint.diagnostics import Diagnostic, Fix
@@ -59,21 +59,24 @@ def apply_fixes(text: str, fixes: Sequence[Fix]) -> tuple[str, int]:
     return "".join(pieces), applied
 
 
-def fix_text(text: str, path: str, checker: Checker | Sequence[Rule], unsafe: bool = False) -> Outcome:
-    """Fix to a fixpoint, then check once more: the diagnostics are what remains."""
+def fix_text(text: str, path: str, checker: Checker | Sequence[Rule], unsafe: bool = False,
+             view: Callable[[str], str] | None = None) -> Outcome:
+    """Fix to a fixpoint, then check once more: the diagnostics are what remains.
+    ``view`` is the source's view for parsing (Markdown), applied each round."""
     if not isinstance(checker, Checker):
         checker = Checker(tuple(checker))
     allowed = {"safe", "unsafe"} if unsafe else {"safe"}
     fixed = 0
     for _ in range(MAX_ROUNDS):
-        _, diagnostics, failures = checker.check(text, path)
+        _, diagnostics, failures = checker.check(text, path, view)
         fixes = [d.fix for d in diagnostics if d.fix and d.fix.applicability in allowed]
         if failures or not fixes:
             break
         text, applied = apply_fixes(text, fixes)
         fixed += applied
-    document, diagnostics, failures = checker.check(text, path)
-    excerpts = {d.span.line: document.lines[d.span.line - 1] for d in diagnostics}
+    _, diagnostics, failures = checker.check(text, path, view)
+    lines = _LINE_START.split(text)
+    excerpts = {d.span.line: lines[d.span.line - 1] for d in diagnostics}
     return Outcome(text, fixed, diagnostics, failures, excerpts)
 
 

@@ -147,7 +147,7 @@ def test_a_file_that_cannot_hold_the_fix_is_left_untouched(tmp_path):
     from planlint.engine import Checker
 
     result, failure = _fix_source(Source(str(path), original, "latin-1", False), Checker(RULES), False, False, False)
-    assert failure is not None and "latin-1" in failure.reason
+    assert failure is not None and failure.reason == "not-written" and "latin-1" in failure.detail
     assert path.read_bytes() == original.encode("utf-8")
     assert [d.code for d in result.diagnostics] == ["PL601"]
 

@@ -4,21 +4,31 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Sequence
 
 from planlint.loading.text import DecodeError, decode
 
-DEFAULT_INCLUDE = (".txt", ".md")
+DEFAULT_INCLUDE = (".txt", ".md", ".docx")
+_MARKDOWN = (".md", ".markdown")
+_WORD = (".docx", ".doc")
 
 
 @dataclass(frozen=True, slots=True)
 class Source:
+    """A document as text.  ``format`` is "text", "markdown" or "docx"; a .docx also
+    says which lines carry a rendered automatic marker (and its length), which
+    lines are table cells, and each paragraph's own text for display."""
+
     path: str
     text: str
     encoding: str
     bom: bool
+    format: str = "text"
+    automatic: dict = field(default_factory=dict)
+    in_table: frozenset = frozenset()
+    display_lines: tuple | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,8 +84,22 @@ def read_source(path: str, stdin_filename: str | None = None) -> Source | LoadEr
 
 
 def decode_source(name: str, data: bytes) -> Source | LoadError:
+    if name.lower().endswith(_WORD):
+        return _word_source(name, data)
     try:
         decoded = decode(data)
     except DecodeError as error:
         return LoadError(name, error.reason, error.detail)
-    return Source(name, decoded.text, decoded.encoding, decoded.bom)
+    fmt = "markdown" if name.lower().endswith(_MARKDOWN) else "text"
+    return Source(name, decoded.text, decoded.encoding, decoded.bom, fmt)
+
+
+def _word_source(name: str, data: bytes) -> Source | LoadError:
+    from planlint.loading.docx import DocxError, read_docx
+
+    try:
+        document = read_docx(name, data)
+    except DocxError as error:
+        return LoadError(name, error.reason, error.detail)
+    return Source(name, "\n".join(document.lines), "docx", False, "docx", document.automatic,
+                  frozenset(document.in_table), tuple(document.own_text))

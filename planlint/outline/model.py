@@ -39,6 +39,7 @@ class Marker:
     delimiter: str
     raw: str
     span: Span
+    automatic: bool = False  # rendered from Word's list numbering, not typed
 
     @property
     def rank(self) -> int:
@@ -46,7 +47,7 @@ class Marker:
 
     def to_dict(self) -> dict:
         return {"kind": self.kind, "value": self.value, "delimiter": self.delimiter,
-                "raw": self.raw, "span": self.span.to_dict()}
+                "raw": self.raw, "automatic": self.automatic, "span": self.span.to_dict()}
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,10 +3,11 @@ nest headings by marker rank, and find the numbering runs."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, Mapping
 
 from planlint.outline import metadata as metadata_module
 from planlint.outline.chrome import chrome_lines
@@ -69,7 +70,8 @@ def _marker(token) -> Marker | None:
     return Marker(kind, value, delimiter, raw, span)
 
 
-def _classify(lines: list[str], chrome: frozenset[int]) -> list[_Item]:
+def _classify(lines: list[str], chrome: frozenset[int], automatic: Mapping[int, int],
+              plain: frozenset[int]) -> list[_Item]:
     tree = outline_parser().parse("\n".join(lines) + "\n")
     items = []
     for line_tree in tree.children:
@@ -79,24 +81,26 @@ def _classify(lines: list[str], chrome: frozenset[int]) -> list[_Item]:
         node = content[0]
         first = node.children[0]
         first_token = first.children[0] if hasattr(first, "data") else first
-        if first_token.line in chrome:
+        number = first_token.line
+        if number in chrome:
             continue
-        if node.data == "heading":
-            marker = _marker(first_token)
-            rest = node.children[1] if len(node.children) > 1 else None
-            if marker is not None:
-                text = str(rest) if rest is not None else ""
-                stripped = text.lstrip()
-                column = (rest.column + len(text) - len(stripped)) if rest is not None else marker.span.end_column
-                items.append(_Item("heading", first_token.line, first_token.column,
-                                   stripped.rstrip(), marker, column))
-                continue
-            # a marker-shaped token with no valid number reads as plain text
+        if node.data != "heading":
+            kind = "part-title" if node.data == "part_title" and number not in plain else "paragraph"
+            items.append(_Item(kind, number, first_token.column, str(first_token).rstrip()))
+            continue
+        rest = node.children[1] if len(node.children) > 1 else None
+        marker = _marker(first_token) if number not in plain else None
+        if marker is None:
+            # a marker-shaped token with no valid number, or in a table cell, reads as plain text
             text = str(first_token) + (str(rest) if rest is not None else "")
-            items.append(_Item("paragraph", first_token.line, first_token.column, text.rstrip()))
-        else:
-            kind = "part-title" if node.data == "part_title" else "paragraph"
-            items.append(_Item(kind, first_token.line, first_token.column, str(first_token).rstrip()))
+            items.append(_Item("paragraph", number, first_token.column, text.rstrip()))
+            continue
+        if number in automatic:
+            marker = dataclasses.replace(marker, automatic=True)
+        text = str(rest) if rest is not None else ""
+        stripped = text.lstrip()
+        column = (rest.column + len(text) - len(stripped)) if rest is not None else marker.span.end_column
+        items.append(_Item("heading", number, first_token.column, stripped.rstrip(), marker, column))
     return items
 
 
@@ -212,12 +216,15 @@ def _runs(root: Node) -> tuple[tuple[Run, ...], dict[str, str]]:
     return tuple(result), summary
 
 
-def parse(text: str, path: str = "<text>") -> Document:
+def parse(text: str, path: str = "<text>", automatic: Mapping[int, int] | None = None,
+          plain: frozenset[int] = frozenset()) -> Document:
+    """``automatic``: lines whose marker was rendered from Word's numbering (line →
+    marker length); ``plain``: lines that never become headings (table cells)."""
     if text.startswith("\ufeff"):
         text = text[1:]
     lines = split_lines(text)
     chrome = chrome_lines(lines)
-    items = _classify(lines, chrome)
+    items = _classify(lines, chrome, automatic or {}, plain)
     root, part_count = _build_tree(items)
     runs, modes = _runs(root)
     first_heading = next((item.line for item in items if item.kind == "heading"), None)

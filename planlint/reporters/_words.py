@@ -11,7 +11,9 @@ def error_line(error: LoadError | RuleFailure, lang: str) -> str:
     if isinstance(error, RuleFailure):
         reason = say("rule-failed", lang, code=error.code, reason=error.reason)
     else:
-        reason = say(error.reason, lang) + (f" ({error.detail})" if error.reason == "unreadable" else "")
+        reason = say(error.reason, lang)
+        if error.detail and error.reason in ("unreadable", "not-written", "corrupt-docx"):
+            reason += f" ({error.detail})"
     return f"{say('error-prefix', lang)}: {error.path}: {reason}"
 
 

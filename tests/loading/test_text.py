@@ -64,7 +64,7 @@ def test_discovery_skips_hidden_directories_and_other_extensions(tmp_path):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("x", encoding="utf-8")
     found = [item.replace(str(tmp_path) + "/", "") for item in discover([str(tmp_path)])]
-    assert found == ["a.txt", "b.md", "sub/e.txt"]
+    assert found == ["a.txt", "b.md", "c.docx", "sub/e.txt"]
 
 
 def test_explicit_file_is_checked_whatever_its_extension(tmp_path):
