@@ -83,7 +83,7 @@ def main() -> None:
 def check(paths, output_format, lang, select, ignore, fail_on, exit_zero, color, quiet, stdin_filename,
           fix, unsafe_fixes, diff, statistics, output_file, extend_select, config_path, profile,
           baseline_path, write_baseline_path):
-    """Check files and directories (recursively: *.txt, *.md). '-' reads standard input."""
+    """Check files and directories (recursively: *.txt, *.md, *.docx). '-' reads standard input."""
     from planlint.api import check_paths
     from planlint.catalog import CatalogError
     from planlint.config import ConfigError

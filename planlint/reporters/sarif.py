@@ -52,6 +52,9 @@ def _result(diagnostic, rule_index: dict[str, int]) -> dict:
                        "endLine": span.end_line, "endColumn": span.end_column},
         }}],
     }
+    if diagnostic.path.lower().endswith(".docx"):
+        # In a Word file a "line" is a paragraph: the N-th paragraph of the body.
+        result["locations"][0]["physicalLocation"]["region"]["properties"] = {"lineUnit": "paragraph"}
     if diagnostic.code in rule_index:
         result["ruleIndex"] = rule_index[diagnostic.code]
     if diagnostic.fix:

@@ -113,3 +113,17 @@ def test_statistics_by_code_and_category(seeds_report):
     out = io.StringIO()
     statistics.render(seeds_report, out, Options())
     assert out.getvalue().splitlines()[0] == "4  PL302  date-year-glued-to-month  [date]"
+
+
+def test_sarif_says_docx_lines_are_paragraphs(tmp_path):
+    import docx
+
+    path = tmp_path / "draft.docx"
+    document = docx.Document()
+    document.add_paragraph("南教办[2018]23号")
+    document.save(path)
+    report = check_paths([str(path)], select=["PL601"])
+    sarif = json.loads(_render("sarif", report))
+    jsonschema.validate(sarif, SCHEMA)
+    region = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]
+    assert region["properties"] == {"lineUnit": "paragraph"} and region["startLine"] == 1

@@ -1,0 +1,160 @@
+""".docx input: paragraphs as lines, Word's automatic numbering rendered, tables,
+broken files, and the same diagnostics as the text form of each seed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import pytest
+from click.testing import CliRunner
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+
+from planlint.api import check_paths
+from planlint.cli import main
+from planlint.loading import LoadError, read_source
+from planlint.loading.docx import format_number
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
+
+# 一、 at level 0 (chineseCounting), （一） at level 1, 1. at level 2 (decimal).
+ABSTRACT = f"""<w:abstractNum {nsdecls('w')} w:abstractNumId="90">
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+  <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl>
+</w:abstractNum>"""
+NUM = f'<w:num {nsdecls("w")} w:numId="{{num_id}}"><w:abstractNumId w:val="90"/>{{override}}</w:num>'
+RESTART = '<w:lvlOverride w:ilvl="1"><w:startOverride w:val="1"/></w:lvlOverride>'
+
+
+def _numbered(paragraph, num_id: int, ilvl: int) -> None:
+    ppr = paragraph._p.get_or_add_pPr()
+    ppr.append(parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+
+
+def build(path: Path, items, nums=((91, ""),), table=None) -> Path:
+    """``items``: (text, (num_id, ilvl) or None); ``nums``: (num_id, override xml)."""
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(ABSTRACT))
+    for num_id, override in nums:
+        numbering.append(parse_xml(NUM.format(num_id=num_id, override=override)))
+    for text, numbered in items:
+        paragraph = document.add_paragraph(text)
+        if numbered:
+            _numbered(paragraph, *numbered)
+    if table:
+        grid = document.add_table(rows=len(table), cols=len(table[0]))
+        for row, values in zip(grid.rows, table):
+            for cell, value in zip(row.cells, values):
+                cell.text = value
+    document.save(path)
+    return path
+
+
+def test_automatic_numbering_is_rendered_as_word_renders_it(tmp_path):
+    path = build(tmp_path / "auto.docx", [
+        ("某县教育局2024年工作要点", None),
+        ("总体要求", (91, 0)),
+        ("指导思想", (91, 1)),
+        ("坚持党的领导。", (91, 2)),
+        ("坚持改革创新。", (91, 2)),
+        ("基本原则", (91, 1)),
+        ("依法治教。", (91, 2)),
+        ("主要任务", (91, 0)),
+        ("学前教育", (91, 1)),
+    ])
+    source = read_source(str(path))
+    assert source.text.split("\n") == ["某县教育局2024年工作要点", "一、总体要求", "（一）指导思想", "1.坚持党的领导。",
+                                       "2.坚持改革创新。", "（二）基本原则", "1.依法治教。", "二、主要任务", "（一）学前教育"]
+    assert source.automatic == {2: 2, 3: 3, 4: 2, 5: 2, 6: 3, 7: 2, 8: 2, 9: 3}
+    report = check_paths([str(path)], select=["PL1"])
+    assert report.diagnostics == []
+
+
+def test_start_override_restarts_the_list_and_a_wrong_restart_is_found(tmp_path):
+    path = build(tmp_path / "restart.docx", [
+        ("总体要求", (91, 0)),
+        ("指导思想", (91, 1)),
+        ("基本原则", (92, 1)),  # a new list instance that restarts level 2 by mistake
+    ], nums=((91, ""), (92, RESTART)))
+    assert read_source(str(path)).text.split("\n") == ["一、总体要求", "（一）指导思想", "（一）基本原则"]
+    [diagnostic] = check_paths([str(path)], select=["PL102"]).diagnostics
+    assert (diagnostic.line, diagnostic.column, diagnostic.span.end_column) == (3, 1, 2)  # the paragraph's start
+    assert "（一）" in diagnostic.message and diagnostic.fix is None
+
+
+def test_lists_sharing_a_definition_continue(tmp_path):
+    path = build(tmp_path / "continue.docx", [("甲", (91, 0)), ("乙", (92, 0))], nums=((91, ""), (92, "")))
+    assert read_source(str(path)).text.split("\n") == ["一、甲", "二、乙"]
+
+
+def test_typed_and_automatic_markers_are_flagged(tmp_path):
+    from planlint.outline.parser import parse
+
+    path = build(tmp_path / "mixed.docx", [("总体要求", (91, 0)), ("二、主要任务", None)])
+    source = read_source(str(path))
+    document = parse(source.text, source.path, source.automatic)
+    assert [node.marker.automatic for node in document.headings()] == [True, False]
+
+
+def test_table_paragraphs_are_lines_but_never_headings(tmp_path):
+    path = build(tmp_path / "table.docx", [("一、主要任务", None), ("1.扩大资源。", None)],
+                 table=[["序号", "任务"], ["3.", "新建幼儿园"]])
+    source = read_source(str(path))
+    assert source.text.split("\n") == ["一、主要任务", "1.扩大资源。", "序号", "任务", "3.", "新建幼儿园"]
+    assert source.in_table == frozenset({3, 4, 5, 6})
+    assert check_paths([str(path)], select=["PL1"]).diagnostics == []
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=[seed.name[:3] for seed in SEEDS])
+def test_each_seed_as_docx_gives_the_same_diagnostics(tmp_path, seed):
+    document = docx.Document()
+    for line in seed.read_text(encoding="utf-8").split("\n"):
+        document.add_paragraph(line.replace("\x0c", ""))
+    path = tmp_path / (seed.stem + ".docx")
+    document.save(path)
+    as_text = check_paths([str(seed)])
+    as_docx = check_paths([str(path)])
+    assert not as_docx.errors
+    assert [(d.code, d.line, d.column) for d in as_docx.diagnostics] == \
+        [(d.code, d.line, d.column) for d in as_text.diagnostics]
+
+
+def test_a_real_office_made_docx(tmp_path):
+    made = ROOT / "tests" / "data" / "docx" / "003_libreoffice.docx"
+    seed = next(s for s in SEEDS if s.name.startswith("003"))
+    assert [(d.code, d.line, d.column) for d in check_paths([str(made)]).diagnostics] == \
+        [(d.code, d.line, d.column) for d in check_paths([str(seed)]).diagnostics]
+
+
+def test_broken_word_files_are_named_and_the_run_goes_on(tmp_path):
+    (tmp_path / "corrupt.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64)
+    (tmp_path / "locked.docx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64)
+    (tmp_path / "good.txt").write_text("一、甲。正文\n三、乙。正文\n", encoding="utf-8")
+    report = check_paths([str(tmp_path / name) for name in ("corrupt.docx", "old.doc", "locked.docx", "good.txt")],
+                         select=["PL101"])
+    assert [(Path(e.path).name, e.reason) for e in report.errors] == [
+        ("corrupt.docx", "corrupt-docx"), ("old.doc", "doc-format"), ("locked.docx", "encrypted")]
+    assert [d.code for d in report.diagnostics] == ["PL101"]
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "old.doc")])
+    assert result.exit_code == 2 and "请另存为 .docx" in result.stderr and "Traceback" not in result.output
+
+
+def test_fix_is_refused_for_docx_and_nothing_is_written(tmp_path):
+    path = build(tmp_path / "draft.docx", [("南教办[2018]23号", None)])
+    before = path.read_bytes()
+    result = CliRunner().invoke(main, ["check", "--fix", "--lang", "en", str(path)])
+    assert result.exit_code == 2
+    assert "fixes are never written into Word files" in result.stderr
+    assert path.read_bytes() == before
+
+
+def test_number_formats():
+    assert [format_number(11, fmt) for fmt in ("decimal", "chineseCounting", "ideographDigital",
+                                               "decimalEnclosedCircle", "upperRoman", "lowerLetter", "decimalZero")] \
+        == ["11", "十一", "一一", "⑪", "XI", "k", "11"]
+    assert format_number(3, "bullet") is None

@@ -1,0 +1,56 @@
+"""Markdown input: headings and list items carry their numbering; code and front
+matter are ignored; positions are the Markdown source's."""
+
+from __future__ import annotations
+
+from planlint.api import check_paths, check_text
+from planlint.loading.markdown import markdown_view
+
+DRAFT = """---
+title: 草稿
+---
+# 某局2024年工作要点
+
+## 一、总体要求
+
+以习近平新时代中国特色社会主义思想为指导。
+
+## 三、主要任务
+
+1. 新建幼儿园16所。
+2、招聘教师100名。
+3. 南教办[2018]23号
+
+```text
+五、这是代码
+2018319
+```
+"""
+
+
+def test_view_keeps_lines_and_columns():
+    view = markdown_view(DRAFT)
+    assert len(view.split("\n")) == len(DRAFT.split("\n"))
+    assert all(len(a) == len(b) for a, b in zip(view.split("\n"), DRAFT.split("\n")))
+    assert view.split("\n")[5] == "   一、总体要求"
+
+
+def test_headings_and_list_items_are_outline(tmp_path):
+    path = tmp_path / "草稿.md"
+    path.write_text(DRAFT, encoding="utf-8")
+    report = check_paths([str(path)], select=["PL101", "PL104", "PL301", "PL601"])
+    assert [(d.code, d.line, d.column) for d in report.diagnostics] == [
+        ("PL101", 10, 4), ("PL104", 13, 1), ("PL601", 14, 7)]
+    assert report.files[0].excerpts[10] == "## 三、主要任务"
+
+
+def test_suppression_comment_in_markdown():
+    text = "# 某局2024年工作要点\n\n## 一、甲\n\n<!-- planlint-disable-next-line PL101 -->\n## 三、乙\n"
+    assert check_text(text, path="a.md", select=["PL101"]).diagnostics == []
+
+
+def test_fix_on_markdown_edits_the_source(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text("## 一、甲\n\n- 南教办[2018]23号\n", encoding="utf-8")
+    check_paths([str(path)], select=["PL601"], fix=True)
+    assert path.read_text(encoding="utf-8") == "## 一、甲\n\n- 南教办〔2018〕23号\n"
