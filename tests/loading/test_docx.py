@@ -158,3 +158,19 @@ def test_number_formats():
                                                "decimalEnclosedCircle", "upperRoman", "lowerLetter", "decimalZero")] \
         == ["11", "十一", "一一", "⑪", "XI", "k", "11"]
     assert format_number(3, "bullet") is None
+
+
+def test_numbering_carried_by_a_paragraph_style(tmp_path):
+    from docx.enum.style import WD_STYLE_TYPE
+
+    path = build(tmp_path / "styled.docx", [])
+    document = docx.Document(path)
+    style = document.styles.add_style("PlanLevel1", WD_STYLE_TYPE.PARAGRAPH)
+    style.element.get_or_add_pPr().append(
+        parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="0"/><w:numId w:val="91"/></w:numPr>'))
+    child = document.styles.add_style("PlanLevel1Bold", WD_STYLE_TYPE.PARAGRAPH)
+    child.base_style = style
+    for text, name in (("总体要求", "PlanLevel1"), ("主要任务", "PlanLevel1Bold"), ("正文。", "Normal")):
+        document.add_paragraph(text, style=name)
+    document.save(path)
+    assert read_source(str(path)).text.split("\n") == ["一、总体要求", "二、主要任务", "正文。"]
