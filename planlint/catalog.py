@@ -282,8 +282,65 @@ def _attach_profiles(rules: list[Rule], profiles: dict[str, Profile], problems: 
             if rule.params.get("from_profiles") else rule for rule in rules]
 
 
+def _sources(directories: Sequence[Path | str]) -> list[Path]:
+    files = sorted(package_file("schemas").glob("*.json")) + sorted(bundled_dir("profiles").glob("*.yaml"))
+    for directory in (bundled_dir("rules"), *map(Path, directories)):
+        files += sorted(Path(directory).glob("*.yaml")) + sorted(Path(directory).glob("*.yml"))
+    return files
+
+
+def _cache_path(directories: Sequence[Path | str]) -> Path | None:
+    """Where a validated, compiled catalog is kept, keyed by every rule, profile and
+    schema file's path and content, planlint's version and Python's."""
+    import hashlib
+    import sys
+
+    from planlint import __version__
+    from planlint.resources import cache_dir
+
+    digest = hashlib.sha256(f"{__version__} {sys.version}".encode())
+    try:
+        for path in _sources(directories):
+            digest.update(str(path.resolve()).encode() + b"\0" + path.read_bytes() + b"\0")
+    except OSError:
+        return None
+    return cache_dir() / f"catalog-{digest.hexdigest()[:24]}.pickle"
+
+
 def load_catalog(directories: Sequence[Path | str] = ()) -> Catalog:
-    """The bundled rules plus those in ``directories``; CatalogError lists every problem."""
+    """The bundled rules plus those in ``directories``; CatalogError lists every problem.
+
+    Loading validates every rule against its schema and compiles its patterns;
+    the result is cached on disk (pickled, keyed by the files' contents), so a
+    pre-commit run pays for it once, not on every commit."""
+    import pickle
+
+    cache = _cache_path(directories)
+    if cache is not None and cache.is_file():
+        try:
+            with cache.open("rb") as stream:
+                catalog = pickle.load(stream)
+            if isinstance(catalog, Catalog):
+                return catalog
+        except Exception:  # a damaged or foreign cache file: rebuild it
+            pass
+    catalog = _load_catalog(directories)
+    if cache is not None:
+        try:
+            import os
+            import tempfile
+
+            cache.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=cache.parent, suffix=".tmp")
+            with os.fdopen(handle, "wb") as stream:
+                pickle.dump(catalog, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, cache)
+        except OSError:
+            pass  # a read-only cache directory only costs the validation time
+    return catalog
+
+
+def _load_catalog(directories: Sequence[Path | str]) -> Catalog:
     problems: list[Problem] = []
     rules: list[Rule] = []
     for directory in (bundled_dir("rules"), *map(Path, directories)):

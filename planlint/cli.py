@@ -80,9 +80,12 @@ def main() -> None:
               help="Hide the diagnostics recorded in this baseline file.")
 @click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False),
               help="Record today's diagnostics in this file (to hide them later with --baseline).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Check files in this many processes (default: one per core, for runs big enough to gain).")
+@click.option("--no-cache", is_flag=True, help="Check every file again instead of reusing unchanged files' results.")
 def check(paths, output_format, lang, select, ignore, fail_on, exit_zero, color, quiet, stdin_filename,
           fix, unsafe_fixes, diff, statistics, output_file, extend_select, config_path, profile,
-          baseline_path, write_baseline_path):
+          baseline_path, write_baseline_path, jobs, no_cache):
     """Check files and directories (recursively: *.txt, *.md, *.docx). '-' reads standard input."""
     from planlint.api import check_paths
     from planlint.catalog import CatalogError
@@ -94,7 +97,7 @@ def check(paths, output_format, lang, select, ignore, fail_on, exit_zero, color,
         report = check_paths(paths, select=_selectors(select), ignore=_selectors(ignore),
                              extend_select=_selectors(extend_select), lang=lang, config=config_path,
                              stdin_filename=stdin_filename, fix=fix and not diff, unsafe_fixes=unsafe_fixes,
-                             diff=diff, profile=profile)
+                             diff=diff, profile=profile, jobs=jobs, cache=not no_cache)
     except ValueError as error:
         raise click.UsageError(say("unknown-selector", lang, selector=error.args[0])) from None
     except ConfigError as error:

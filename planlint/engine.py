@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import Callable, Mapping, Sequence
 
@@ -14,7 +15,7 @@ from planlint.outline.model import Document
 from planlint.outline.parser import parse
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Checker:
     """Everything a check needs besides the text: rules, language, profiles, and
     the document type to assume (``--profile``) instead of the one the title says."""
@@ -23,6 +24,16 @@ class Checker:
     lang: str = "zh"
     profiles: Mapping[str, Profile] = field(default_factory=dict)
     profile: str | None = None
+
+    @functools.cached_property
+    def fingerprint(self) -> str:
+        """Everything that decides the diagnostics besides the text (for the result cache)."""
+        import hashlib
+        import json
+
+        state = {"rules": [{**rule.to_dict(), "source": None} for rule in self.rules], "lang": self.lang,
+                 "profile": self.profile, "profiles": sorted(repr(profile) for profile in self.profiles.values())}
+        return hashlib.sha256(json.dumps(state, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
     def check(self, text: str, path: str, view: Callable[[str], str] | None = None,
               automatic: Mapping[int, int] | None = None,

@@ -143,7 +143,7 @@ def test_a_file_that_cannot_hold_the_fix_is_left_untouched(tmp_path):
     original = "Caf\xe9 南教办[2018]23号\n"
     path.write_bytes(original.encode("utf-8"))
     from planlint.loading import Source
-    from planlint.api import _fix_source
+    from planlint.runner import _fix_source
     from planlint.engine import Checker
 
     result, failure = _fix_source(Source(str(path), original, "latin-1", False), Checker(RULES), False, False, False)

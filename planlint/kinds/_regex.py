@@ -3,10 +3,11 @@ lookbehind) with a time limit, so no pattern can hang a run."""
 
 from __future__ import annotations
 
-from typing import Iterator
+import bisect
+from typing import Iterator, NamedTuple
 
 from planlint.kinds._scope import scoped_lines
-from planlint.outline.model import Document
+from planlint.outline.model import Document, Span
 
 TIMEOUT_SECONDS = 1.0
 
@@ -18,8 +19,9 @@ class PatternTimeout(RuntimeError):
 def compile_pattern(pattern: str, ignorecase: bool = False, field: str = "pattern"):
     import regex
 
+    # MULTILINE: a rule runs over its scope's lines joined by "\n", and ^ and $ are line ends.
     try:
-        return regex.compile(pattern, regex.IGNORECASE if ignorecase else 0)
+        return regex.compile(pattern, regex.MULTILINE | (regex.IGNORECASE if ignorecase else 0))
     except regex.error as error:
         raise ValueError(f"{field}: {error}") from None
 
@@ -31,13 +33,45 @@ def alternation(words) -> str:
     return "|".join(regex.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
-def find(compiled, document: Document, params: dict) -> Iterator[tuple[int, object]]:
-    """(line number, match) for every non-empty match in the rule's scope."""
-    for number, text in scoped_lines(document, params.get("scope", "text"), tuple(params.get("skip", ()))):
-        try:
-            matches = list(compiled.finditer(text, timeout=TIMEOUT_SECONDS))
-        except TimeoutError:
-            raise PatternTimeout(f"pattern took longer than {TIMEOUT_SECONDS}s on line {number}") from None
-        for match in matches:
-            if match.end() > match.start():
-                yield number, match
+class Hit(NamedTuple):
+    """A match on one line: its line number and 0-based columns in that line."""
+
+    line: int
+    start: int
+    end: int
+    match: object
+
+    def span(self) -> Span:
+        return Span(self.line, self.start + 1, self.line, self.end + 1)
+
+
+def _joined(document: Document, scope: str, skip: tuple[str, ...]) -> tuple[str, list[int], list[int]]:
+    """The scope's lines as one text (one regex pass per rule, not one per line),
+    with where each line starts and which line it is; shared by all rules."""
+    key = ("joined", scope, skip)
+    if key not in document.derived:
+        numbers, texts = [], []
+        for number, text in scoped_lines(document, scope, skip):
+            numbers.append(number)
+            texts.append(text)
+        starts, offset = [], 0
+        for text in texts:
+            starts.append(offset)
+            offset += len(text) + 1
+        document.derived[key] = ("\n".join(texts), starts, numbers)
+    return document.derived[key]
+
+
+def find(compiled, document: Document, params: dict) -> Iterator[Hit]:
+    """Every non-empty match in the rule's scope that stays within one line."""
+    text, starts, numbers = _joined(document, params.get("scope", "text"), tuple(params.get("skip", ())))
+    try:
+        matches = list(compiled.finditer(text, timeout=TIMEOUT_SECONDS))
+    except TimeoutError:
+        raise PatternTimeout(f"pattern took longer than {TIMEOUT_SECONDS}s on {document.path}") from None
+    for match in matches:
+        start, end = match.span()
+        if end == start or "\n" in match[0]:
+            continue
+        index = bisect.bisect_right(starts, start) - 1
+        yield Hit(numbers[index], start - starts[index], end - starts[index], match)

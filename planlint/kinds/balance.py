@@ -3,6 +3,7 @@ within one paragraph (GB/T 15834-2011 4.1, 4.8, 4.9, 4.15)."""
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from planlint.diagnostics import Finding
@@ -36,7 +37,8 @@ def prepare(params: dict) -> dict:
             if char in openers:
                 raise ValueError(f"pairs[{index}]: {char!r} both opens and closes")
             closers[char] = index
-    return {**params, "_openers": openers, "_closers": closers}
+    marks = re.compile("[" + re.escape("".join(openers) + "".join(closers)) + "]")
+    return {**params, "_openers": openers, "_closers": closers, "_marks": marks}
 
 
 def check(document: Document, params: dict) -> Iterator[Finding]:
@@ -47,10 +49,11 @@ def check(document: Document, params: dict) -> Iterator[Finding]:
 
 
 def _imbalances(document: Document, params: dict) -> Iterator[Finding]:
-    openers, closers, pairs = params["_openers"], params["_closers"], params["pairs"]
+    openers, closers, pairs, marks = params["_openers"], params["_closers"], params["pairs"], params["_marks"]
     for number, text in document.content_lines():
         stack: list[tuple[int, int]] = []  # (pair index, column)
-        for column, char in enumerate(text, 1):
+        for found in marks.finditer(text):
+            column, char = found.start() + 1, found[0]
             if char in openers:
                 stack.append((openers[char], column))
             elif char in closers:

@@ -49,8 +49,9 @@ def check(document: Document, params: dict) -> Iterator[Finding]:
     for index, matches in enumerate(found):
         if index == majority:
             continue
-        for number, match in matches:
-            span = Span(number, match.start() + 1, number, match.end() + 1)
+        for hit in matches:
+            match = hit.match
+            span = hit.span()
             edits = ()
             if "replacement" in winner:
                 edits = (Edit(span, match.expand(winner["replacement"])),)

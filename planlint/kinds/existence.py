@@ -7,7 +7,7 @@ from typing import Iterator
 from planlint.diagnostics import Finding
 from planlint.kinds._regex import alternation, compile_pattern, find
 from planlint.kinds._scope import SCOPE_SCHEMA
-from planlint.outline.model import Document, Span
+from planlint.outline.model import Document
 
 PARAMS = {
     "type": "object",
@@ -28,5 +28,5 @@ def prepare(params: dict) -> dict:
 
 
 def check(document: Document, params: dict) -> Iterator[Finding]:
-    for number, match in find(params["_compiled"], document, params):
-        yield Finding(Span(number, match.start() + 1, number, match.end() + 1), {"match": match[0]})
+    for hit in find(params["_compiled"], document, params):
+        yield Finding(hit.span(), {"match": hit.match[0]})

@@ -14,7 +14,7 @@ from typing import Iterator
 from planlint.diagnostics import Edit, Finding
 from planlint.kinds._regex import compile_pattern, find
 from planlint.kinds._scope import SCOPE_SCHEMA
-from planlint.outline.model import Document, Span
+from planlint.outline.model import Document
 
 PARAMS = {
     "type": "object",
@@ -54,10 +54,11 @@ def _fields(template: str) -> set[str]:
 
 def check(document: Document, params: dict) -> Iterator[Finding]:
     replacement = params.get("replacement")
-    for number, match in find(params["_compiled"], document, params):
+    for hit in find(params["_compiled"], document, params):
+        match = hit.match
         args = {name: value or "" for name, value in match.groupdict().items()}
         args["match"] = match[0]
-        span = Span(number, match.start() + 1, number, match.end() + 1)
+        span = hit.span()
         if replacement is None:
             yield Finding(span, args)
             continue

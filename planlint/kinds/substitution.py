@@ -13,7 +13,7 @@ from typing import Iterator
 from planlint.diagnostics import Edit, Finding
 from planlint.kinds._regex import alternation, compile_pattern, find
 from planlint.kinds._scope import SCOPE_SCHEMA
-from planlint.outline.model import Document, Span
+from planlint.outline.model import Document
 
 PARAMS = {
     "type": "object",
@@ -68,7 +68,7 @@ def _suggestion(params: dict, found: str) -> str:
 
 
 def check(document: Document, params: dict) -> Iterator[Finding]:
-    for number, match in find(params["_compiled"], document, params):
-        suggestion = _suggestion(params, match[0])
-        span = Span(number, match.start() + 1, number, match.end() + 1)
-        yield Finding(span, {"match": match[0], "suggestion": suggestion}, edits=(Edit(span, suggestion),))
+    for hit in find(params["_compiled"], document, params):
+        suggestion = _suggestion(params, hit.match[0])
+        span = hit.span()
+        yield Finding(span, {"match": hit.match[0], "suggestion": suggestion}, edits=(Edit(span, suggestion),))

@@ -105,11 +105,12 @@ def _anachronisms(document: Document, params: dict) -> Iterator[Finding]:
         wrong = ("before" in bounds and latest < bounds["before"]) or ("after" in bounds and earliest > bounds["after"])
         if not wrong:
             continue
-        for number, match in find(compiled, document, {"scope": "text"}):
-            line = document.lines[number - 1]
-            if unless is not None and unless.search(line[max(0, match.start() - 12):match.end() + 12]):
+        for hit in find(compiled, document, {"scope": "text"}):
+            match = hit.match
+            line = document.lines[hit.line - 1]
+            if unless is not None and unless.search(line[max(0, hit.start - 12):hit.end + 12]):
                 continue
-            yield Finding(Span(number, match.start() + 1, number, match.end() + 1),
+            yield Finding(hit.span(),
                           {"match": match[0], "signed": "", "period": "",
                            "note_zh": term.get("note_zh", ""), "note_en": term.get("note_en", "")})
 

@@ -66,21 +66,23 @@ def discover(paths: Sequence[str], include: Sequence[str] = DEFAULT_INCLUDE) -> 
             yield LoadError(given, "missing")
 
 
-def read_source(path: str, stdin_filename: str | None = None) -> Source | LoadError:
+def read_bytes(path: str, stdin_filename: str | None = None) -> tuple[str, bytes] | LoadError:
+    """(the name to report, the file's bytes); ``-`` is standard input."""
     if path == "-":
-        name = stdin_filename or "-"
-        data = sys.stdin.buffer.read()
-    else:
-        name = path
-        try:
-            data = Path(path).read_bytes()
-        except PermissionError:
-            return LoadError(path, "permission")
-        except IsADirectoryError:
-            return LoadError(path, "directory")
-        except OSError as error:
-            return LoadError(path, "unreadable", error.strerror or str(error))
-    return decode_source(name, data)
+        return stdin_filename or "-", sys.stdin.buffer.read()
+    try:
+        return path, Path(path).read_bytes()
+    except PermissionError:
+        return LoadError(path, "permission")
+    except IsADirectoryError:
+        return LoadError(path, "directory")
+    except OSError as error:
+        return LoadError(path, "unreadable", error.strerror or str(error))
+
+
+def read_source(path: str, stdin_filename: str | None = None) -> Source | LoadError:
+    read = read_bytes(path, stdin_filename)
+    return read if isinstance(read, LoadError) else decode_source(*read)
 
 
 def decode_source(name: str, data: bytes) -> Source | LoadError:

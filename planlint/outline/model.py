@@ -183,6 +183,7 @@ class Document:
     runs: tuple[Run, ...]
     numbering_modes: dict[str, str]
     part_count: int
+    derived: dict = field(default_factory=dict, repr=False)  # views rules share (joined scopes…)
 
     def nodes(self) -> Iterator[Node]:
         """Every heading (and part title) in document order."""
@@ -192,11 +193,12 @@ class Document:
         return (node for node in self.root.walk() if node.marker is not None)
 
     def content_lines(self) -> Iterator[tuple[int, str]]:
-        """(line number, text) of every line that is not web-page chrome."""
-        chrome = self.chrome
-        for number, text in enumerate(self.lines, 1):
-            if number not in chrome:
-                yield number, text
+        """(line number, text) of every line with text that is not web-page chrome."""
+        if "content" not in self.derived:
+            chrome = self.chrome
+            self.derived["content"] = [(number, text) for number, text in enumerate(self.lines, 1)
+                                       if number not in chrome and text and not text.isspace()]
+        return iter(self.derived["content"])
 
     def to_dict(self) -> dict:
         return {

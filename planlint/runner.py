@@ -1,0 +1,214 @@
+"""The per-file pipeline — configuration, loading, cache, check or fix — and
+running it over many files, in parallel processes when that pays."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import Sequence
+
+from planlint.catalog import Catalog, Rule, bundled_catalog, load_catalog
+from planlint.config import Config, find_config, load_config
+from planlint.diagnostics import Diagnostic
+from planlint.engine import Checker
+from planlint.fixes import fix_text, unified_diff
+from planlint.loading import LoadError, Source, decode_source, read_bytes
+from planlint.outline.model import Span
+from planlint.outline.parser import split_lines
+from planlint.results import FileResult, WriteFailure
+from planlint.writeback import write_atomically
+
+# Below this much work a second process costs more than it saves.
+_PARALLEL_MIN_FILES = 8
+_PARALLEL_MIN_BYTES = 512 * 1024
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a worker needs to check a file the way the command asked."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    config: str | None = None
+    lang: str = "zh"
+    profile: str | None = None
+    stdin_filename: str | None = None
+    fix: bool = False
+    unsafe_fixes: bool = False
+    diff: bool = False
+    cache: bool = True
+    catalog: Catalog | None = None
+
+
+def _view(source: Source):
+    if source.format == "markdown":
+        from planlint.loading.markdown import markdown_view
+
+        return markdown_view
+    return None
+
+
+def _point_into_paragraph(diagnostic: Diagnostic, offset: int, length: int) -> Diagnostic:
+    """In a .docx the line is the paragraph with its rendered automatic marker in
+    front; report columns of the paragraph's own text (a finding on the marker
+    itself points at the paragraph's start)."""
+    span = diagnostic.span
+    column = max(span.column - offset, 1)
+    end = max(span.end_column - offset, min(column + 1, length + 1)) if span.end_line == span.line else span.end_column
+    return dataclasses.replace(diagnostic, span=Span(span.line, column, span.end_line, end), fix=None)
+
+
+def _check_source(source: Source, checker: Checker) -> FileResult:
+    document, diagnostics, failures = checker.check(source.text, source.path, _view(source),
+                                                    source.automatic, source.in_table)
+    lines = list(source.display_lines) if source.display_lines is not None else split_lines(source.text)
+    if source.format == "docx":
+        diagnostics = [_point_into_paragraph(d, source.automatic.get(d.line, 0), len(lines[d.line - 1]))
+                       for d in diagnostics]
+    excerpts = {d.span.line: lines[d.span.line - 1] for d in diagnostics}
+    return FileResult(source.path, diagnostics, failures, excerpts)
+
+
+def _fix_source(source: Source, checker: Checker, unsafe: bool, diff: bool,
+                from_stdin: bool) -> tuple[FileResult, WriteFailure | None]:
+    if source.format == "docx":
+        return _check_source(source, checker), WriteFailure(source.path, "docx-fix")
+    outcome = fix_text(source.text, source.path, checker, unsafe, _view(source))
+    result = FileResult(source.path, outcome.diagnostics, outcome.failures, outcome.excerpts, outcome.fixed)
+    if diff:
+        result.diff = unified_diff(source.text, outcome.text, source.path)
+    elif from_stdin:
+        result.fixed_text = outcome.text
+    elif outcome.text != source.text:
+        try:
+            write_atomically(source.path, outcome.text, source.encoding, source.bom)
+        except OSError as error:
+            return _check_source(source, checker), WriteFailure(source.path, "not-written", str(error))
+    return result, None
+
+
+class _Checkers:
+    """A Checker per configuration and per-file-ignores, built once and reused."""
+
+    def __init__(self, settings: Settings):
+        self.cli = (settings.select, settings.ignore, settings.extend_select)
+        self.fixed_config = load_config(settings.config) if settings.config else None
+        self.catalog, self.lang, self.profile = settings.catalog, settings.lang, settings.profile
+        self.built: dict = {}
+        self.configs: dict = {}
+        self.rules: dict[str, Rule] = {}
+
+    def all_rules(self) -> list[Rule]:
+        """The rules that ran; when nothing ran, those that would have."""
+        if not self.rules:
+            self.checker_for(self.config_for("."), ".")
+        return sorted(self.rules.values(), key=lambda rule: rule.code)
+
+    def config_for(self, path: str) -> Config:
+        return self.fixed_config or find_config(path if path != "-" else ".", self.configs)
+
+    def checker_for(self, config: Config, path: str) -> Checker:
+        ignored = config.ignored_for(path)
+        key = (config.path, ignored)
+        if key not in self.built:
+            catalog = self.catalog or (load_catalog(config.rules_dirs) if config.rules_dirs else bundled_catalog())
+            select, ignore, extend_select = self.cli
+            rules = catalog.configure(config, select, (*ignore, *ignored), extend_select)
+            self.rules.update((rule.code, rule) for rule in rules)
+            self.built[key] = Checker(rules, self.lang, catalog.profiles, self.profile or config.profile)
+        return self.built[key]
+
+
+def process(item: str, settings: Settings, checkers: _Checkers, cache) -> tuple[FileResult | None, list]:
+    """One file, start to end: (its result, or None if excluded or unreadable; errors)."""
+    file_config = checkers.config_for(item)
+    if item != "-" and file_config.excludes(item):
+        return None, []
+    checker = checkers.checker_for(file_config, item)
+    read = read_bytes(item, settings.stdin_filename)
+    if isinstance(read, LoadError):
+        return None, [read]
+    name, data = read
+    changing = settings.fix or settings.diff
+    key = cache.key(checker.fingerprint, name, data) if cache is not None and not changing else None
+    if key is not None:
+        cached = cache.load(key)
+        if cached is not None:
+            return cached, list(cached.failures)
+    source = decode_source(name, data)
+    if isinstance(source, LoadError):
+        return None, [source]
+    errors: list = []
+    if changing:
+        result, write_failure = _fix_source(source, checker, settings.unsafe_fixes, settings.diff, item == "-")
+        if write_failure:
+            errors.append(write_failure)
+    else:
+        result = _check_source(source, checker)
+        if key is not None:
+            cache.store(key, result)
+    errors.extend(result.failures)
+    return result, errors
+
+
+_worker: tuple | None = None
+
+
+def _start_worker(settings: Settings) -> None:
+    global _worker
+    _worker = (settings, _Checkers(settings), _cache(settings))
+
+
+def _process_in_worker(item: str) -> tuple[FileResult | None, list, list[Rule]]:
+    settings, checkers, cache = _worker
+    result, errors = process(item, settings, checkers, cache)
+    return result, errors, list(checkers.rules.values())
+
+
+def _cache(settings: Settings):
+    if not settings.cache or settings.fix or settings.diff:
+        return None
+    from planlint.resultcache import ResultCache
+
+    return ResultCache()
+
+
+def _worth_parallel(items: Sequence[str], jobs: int) -> bool:
+    if jobs < 2 or len(items) < _PARALLEL_MIN_FILES or "-" in items:
+        return False
+    total = 0
+    for item in items:
+        try:
+            total += os.path.getsize(item)
+        except OSError:
+            pass
+        if total >= _PARALLEL_MIN_BYTES:
+            return True
+    return False
+
+
+def run(items: Sequence[str], settings: Settings, jobs: int | None = None):
+    """Each item's (result, errors) in the order given, and the rules that ran.
+    ``jobs`` processes (default: the number of cores) when the run is big enough."""
+    jobs = jobs or os.cpu_count() or 1
+    if not _worth_parallel(items, jobs):
+        checkers, cache = _Checkers(settings), _cache(settings)
+        outcomes = [process(item, settings, checkers, cache) for item in items]
+        return outcomes, checkers.all_rules()
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    rules: dict[str, Rule] = {}
+    outcomes = []
+    chunk = max(1, len(items) // (jobs * 4))
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(settings,)) as pool:
+        for result, errors, used in pool.map(_process_in_worker, items, chunksize=chunk):
+            outcomes.append((result, errors))
+            rules.update((rule.code, rule) for rule in used)
+    if not rules:
+        rules = {rule.code: rule for rule in _Checkers(settings).all_rules()}
+    return outcomes, sorted(rules.values(), key=lambda rule: rule.code)

@@ -1,0 +1,69 @@
+"""Parallel checking and the result cache change nothing but the time taken."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from planlint.api import check_paths
+from planlint.resultcache import ResultCache
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _corpus(tmp_path: Path, copies: int = 4) -> Path:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for index in range(copies):
+        for seed in sorted((ROOT / "seeds").glob("*.txt")):
+            shutil.copy(seed, corpus / f"{index}-{seed.name}")
+    (corpus / "broken.txt").write_bytes(b"\x00\x01 binary")
+    return corpus
+
+
+def _shape(report):
+    return ([d.to_dict() for d in report.diagnostics], [str(e) for e in report.errors],
+            [rule.code for rule in report.rules])
+
+
+def test_jobs_two_and_one_give_identical_reports(tmp_path, monkeypatch):
+    from planlint import runner
+
+    monkeypatch.setattr(runner, "_PARALLEL_MIN_BYTES", 0)  # make sure the pool is used
+    corpus = _corpus(tmp_path)
+    assert runner._worth_parallel(sorted(map(str, corpus.iterdir())), 2)
+    one = check_paths([str(corpus)], jobs=1, cache=False)
+    two = check_paths([str(corpus)], jobs=2, cache=False)
+    assert len(one.files) == 20 and one.errors
+    assert _shape(one) == _shape(two)
+
+
+def test_cached_run_gives_the_same_diagnostics(tmp_path, monkeypatch):
+    monkeypatch.setenv("PLANLINT_CACHE_DIR", str(tmp_path / "cache"))
+    corpus = _corpus(tmp_path, copies=1)
+    fresh = check_paths([str(corpus)], cache=False)
+    first = check_paths([str(corpus)])
+    stored = list((tmp_path / "cache" / "results").rglob("*.pickle"))
+    assert len(stored) == 5
+    second = check_paths([str(corpus)])
+    assert _shape(fresh) == _shape(first) == _shape(second)
+
+
+def test_a_changed_file_or_rule_set_is_checked_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("PLANLINT_CACHE_DIR", str(tmp_path / "cache"))
+    draft = tmp_path / "draft.txt"
+    draft.write_text("一、甲。正文\n三、乙。正文\n", encoding="utf-8")
+    assert [d.code for d in check_paths([str(draft)], select=["PL101"]).diagnostics] == ["PL101"]
+    draft.write_text("一、甲。正文\n二、乙。正文\n", encoding="utf-8")
+    assert check_paths([str(draft)], select=["PL101"]).diagnostics == []
+    draft.write_text("一、甲。正文\n三、乙。正文\n", encoding="utf-8")
+    assert check_paths([str(draft)], select=["PL102"]).diagnostics == []
+    assert check_paths([str(draft)], select=["PL101"], lang="en").diagnostics[0].message.startswith("Numbering")
+
+
+def test_a_damaged_cache_entry_is_ignored(tmp_path):
+    cache = ResultCache(tmp_path)
+    key = cache.key("rules", "a.txt", b"text")
+    cache.store(key, {"any": "thing"})
+    next(tmp_path.rglob("*.pickle")).write_bytes(b"not a pickle")
+    assert cache.load(key) is None
