@@ -32,6 +32,8 @@ _YEAR_RANGE = re.compile(r"(?<!\d)((?:19|20)\d{2})年?\s*[—–\-－～~至到]
 
 def _run_together(document: Document) -> Iterator[Finding]:
     for number, text in document.content_lines():
+        if "日" not in text and not text.strip().isdigit():
+            continue
         for match in _RUN_TOGETHER.finditer(text):
             group = 1 if match[1] else 3
             year, rest = match[group], match[group + 1]
@@ -54,6 +56,8 @@ def _run_together(document: Document) -> Iterator[Finding]:
 
 def _invalid(document: Document) -> Iterator[Finding]:
     for number, text in document.content_lines():
+        if "月" not in text:
+            continue
         for match in _CHINESE_DATE.finditer(text):
             year = int(match[1]) if match[1] else _LEAP_YEAR
             month = int(match[2])
@@ -65,6 +69,8 @@ def _invalid(document: Document) -> Iterator[Finding]:
 
 def _reversed_ranges(document: Document) -> Iterator[Finding]:
     for number, text in document.content_lines():
+        if "年" not in text:
+            continue
         for match in _YEAR_RANGE.finditer(text):
             if int(match[1]) > int(match[2]):
                 yield Finding(Span(number, match.start() + 1, number, match.end() + 1),
