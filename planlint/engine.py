@@ -24,6 +24,7 @@ class Checker:
     lang: str = "zh"
     profiles: Mapping[str, Profile] = field(default_factory=dict)
     profile: str | None = None
+    aggregate: bool = True  # off while fixing, so that every occurrence has its own fix
 
     @functools.cached_property
     def fingerprint(self) -> str:
@@ -43,7 +44,7 @@ class Checker:
         document = parse(view(text) if view else text, path, automatic, plain)
         if self.profile:
             document.metadata.doc_type, document.metadata.doc_types = self.profile, (self.profile,)
-        diagnostics, failures = run_rules(document, self.rules, self.lang, self.profiles)
+        diagnostics, failures = run_rules(document, self.rules, self.lang, self.profiles, self.aggregate)
         return document, filter_suppressed(document.lines, diagnostics), failures
 
 
@@ -75,16 +76,16 @@ def _diagnostic(document: Document, rule: Rule, finding: Finding, lang: str) -> 
 
 def _aggregate(document: Document, rule: Rule, findings: list[Finding], lang: str) -> Diagnostic:
     """Many findings of one style rule in one document: one diagnostic at the
-    first, counting them all, whose fix repairs them all."""
+    first, counting them all.  It carries no fix (hundreds of edits would swamp
+    every report); --fix checks without aggregation and repairs each one."""
     first = _diagnostic(document, rule, findings[0], lang)
-    edits = tuple(edit for finding in findings for edit in finding.edits)
-    fix = Fix(rule.fix, edits) if rule.fix and all(finding.edits for finding in findings) else None
     return Diagnostic(first.path, first.code, first.rule, first.category, first.severity,
-                      first.message + say("aggregate", lang, count=len(findings)), first.span, fix)
+                      first.message + say("aggregate", lang, count=len(findings)), first.span, None)
 
 
 def run_rules(document: Document, rules: Sequence[Rule], lang: str = "zh",
-              profiles: Mapping[str, Profile] | None = None) -> tuple[list[Diagnostic], list[RuleFailure]]:
+              profiles: Mapping[str, Profile] | None = None,
+              aggregate: bool = True) -> tuple[list[Diagnostic], list[RuleFailure]]:
     """Run ``rules``, less those the document type's profile says do not apply."""
     diagnostics: list[Diagnostic] = []
     failures: list[RuleFailure] = []
@@ -98,7 +99,7 @@ def run_rules(document: Document, rules: Sequence[Rule], lang: str = "zh",
         except Exception as error:  # one broken rule must not lose the others' results
             failures.append(RuleFailure(document.path, rule.code, f"{type(error).__name__}: {error}"))
             continue
-        if rule.aggregate is not None and len(findings) > rule.aggregate:
+        if aggregate and rule.aggregate is not None and len(findings) > rule.aggregate:
             findings.sort(key=lambda finding: (finding.span.line, finding.span.column))
             diagnostics.append(_aggregate(document, rule, findings, lang))
         else:

@@ -6,6 +6,7 @@ taken in a round waits for the next round, when it is recomputed on the new text
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 from dataclasses import dataclass, field
@@ -67,8 +68,9 @@ def fix_text(text: str, path: str, checker: Checker | Sequence[Rule], unsafe: bo
         checker = Checker(tuple(checker))
     allowed = {"safe", "unsafe"} if unsafe else {"safe"}
     fixed = 0
+    each = dataclasses.replace(checker, aggregate=False)
     for _ in range(MAX_ROUNDS):
-        _, diagnostics, failures = checker.check(text, path, view)
+        _, diagnostics, failures = each.check(text, path, view)
         fixes = [d.fix for d in diagnostics if d.fix and d.fix.applicability in allowed]
         if failures or not fixes:
             break

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from planlint.api import check_text
+from planlint.catalog import bundled_catalog
 
 
 def test_longest_key_wins(findings):
@@ -23,8 +24,11 @@ def test_fix_is_the_suggestion():
     assert d.fix.edits[0].content == "其他"
 
 
-def test_aggregated_diagnostic_counts_and_fixes_all():
+def test_aggregated_diagnostic_counts_and_fix_repairs_all():
+    from planlint.fixes import fix_text
+
     text = "甲,乙,丙,丁,戊\n"
     [d] = check_text(text, select=["PL503"]).diagnostics
-    assert d.message.endswith("（全文共 4 处，此处为第一处）")
-    assert [edit.content for edit in d.fix.edits] == ["，"] * 4
+    assert d.message.endswith("（全文共 4 处，此处为第一处）") and d.fix is None
+    outcome = fix_text(text, "x.txt", bundled_catalog().select(["PL503"]))
+    assert outcome.text == "甲，乙，丙，丁，戊\n" and outcome.fixed == 4
