@@ -6,7 +6,6 @@ from __future__ import annotations
 import dataclasses
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -14,12 +13,10 @@ from planlint.catalog import Catalog, Rule, bundled_catalog, load_catalog
 from planlint.config import Config, find_config, load_config
 from planlint.diagnostics import Diagnostic
 from planlint.engine import Checker
-from planlint.fixes import fix_text, unified_diff
 from planlint.loading import LoadError, Source, decode_source, read_bytes
 from planlint.outline.model import Span
 from planlint.outline.parser import split_lines
 from planlint.results import FileResult, WriteFailure
-from planlint.writeback import write_atomically
 
 # Below this much work a second process costs more than it saves.
 _PARALLEL_MIN_FILES = 8
@@ -77,6 +74,9 @@ def _fix_source(source: Source, checker: Checker, unsafe: bool, diff: bool,
                 from_stdin: bool) -> tuple[FileResult, WriteFailure | None]:
     if source.format == "docx":
         return _check_source(source, checker), WriteFailure(source.path, "docx-fix")
+    from planlint.fixes import fix_text, unified_diff  # only --fix and --diff need these
+    from planlint.writeback import write_atomically
+
     outcome = fix_text(source.text, source.path, checker, unsafe, _view(source))
     result = FileResult(source.path, outcome.diagnostics, outcome.failures, outcome.excerpts, outcome.fixed)
     if diff:
@@ -200,6 +200,7 @@ def run(items: Sequence[str], settings: Settings, jobs: int | None = None):
         outcomes = [process(item, settings, checkers, cache) for item in items]
         return outcomes, checkers.all_rules()
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor  # only a parallel run pays for these imports
 
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     rules: dict[str, Rule] = {}
