@@ -313,30 +313,15 @@ def load_catalog(directories: Sequence[Path | str] = ()) -> Catalog:
     Loading validates every rule against its schema and compiles its patterns;
     the result is cached on disk (pickled, keyed by the files' contents), so a
     pre-commit run pays for it once, not on every commit."""
-    import pickle
+    from planlint.resources import load_pickle, store_pickle
 
     cache = _cache_path(directories)
-    if cache is not None and cache.is_file():
-        try:
-            with cache.open("rb") as stream:
-                catalog = pickle.load(stream)
-            if isinstance(catalog, Catalog):
-                return catalog
-        except Exception:  # a damaged or foreign cache file: rebuild it
-            pass
+    cached = load_pickle(cache) if cache is not None else None
+    if isinstance(cached, Catalog):
+        return cached
     catalog = _load_catalog(directories)
     if cache is not None:
-        try:
-            import os
-            import tempfile
-
-            cache.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=cache.parent, suffix=".tmp")
-            with os.fdopen(handle, "wb") as stream:
-                pickle.dump(catalog, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, cache)
-        except OSError:
-            pass  # a read-only cache directory only costs the validation time
+        store_pickle(cache, catalog)
     return catalog
 
 

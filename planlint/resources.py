@@ -41,3 +41,30 @@ def cache_dir() -> Path:
     else:
         base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     return base / "planlint"
+
+
+def load_pickle(path: Path):
+    """What ``store_pickle`` kept at ``path``; None if it is missing, damaged or foreign."""
+    import pickle
+
+    try:
+        with path.open("rb") as stream:
+            return pickle.load(stream)
+    except Exception:  # a cache entry is only ever a shortcut: rebuild what cannot be read
+        return None
+
+
+def store_pickle(path: Path, value) -> None:
+    """Keep ``value`` at ``path`` atomically (a reader never sees half a file);
+    an unwritable cache only costs the next run its speed."""
+    import pickle
+    import tempfile
+
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(handle, "wb") as stream:
+            pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+    except OSError:
+        pass

@@ -6,12 +6,9 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
-import pickle
-import tempfile
 from pathlib import Path
 
-from planlint.resources import bundled_dir, cache_dir
+from planlint.resources import bundled_dir, cache_dir, load_pickle, store_pickle
 
 
 @functools.lru_cache(maxsize=1)
@@ -43,19 +40,7 @@ class ResultCache:
         return self.directory / key[:2] / f"{key[2:]}.pickle"
 
     def load(self, key: str):
-        try:
-            with self._file(key).open("rb") as stream:
-                return pickle.load(stream)
-        except Exception:  # missing, damaged or from another planlint: check the file again
-            return None
+        return load_pickle(self._file(key))
 
     def store(self, key: str, result) -> None:
-        target = self._file(key)
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-            with os.fdopen(handle, "wb") as stream:
-                pickle.dump(result, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, target)
-        except OSError:
-            pass  # an unwritable cache only costs the next run its speed
+        store_pickle(self._file(key), result)
