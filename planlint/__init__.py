@@ -13,11 +13,12 @@ Importing planlint is cheap: parsers, rules and reporters load on first use.
 from __future__ import annotations
 
 __version__ = "0.1.0"
-__all__ = ["__version__", "check_text", "check_paths", "parse", "load_catalog"]
+__all__ = ["__version__", "check_text", "check_paths", "parse", "parse_path", "load_catalog"]
 
 _LAZY = {
     "check_text": "planlint.api",
     "check_paths": "planlint.api",
+    "parse_path": "planlint.api",
     "parse": "planlint.outline.parser",
     "load_catalog": "planlint.catalog",
 }

@@ -15,7 +15,7 @@ from planlint.loading import DEFAULT_INCLUDE, LoadError, Source, discover
 from planlint.results import FileResult, Report, WriteFailure
 from planlint.runner import Settings, _check_source, run
 
-__all__ = ["check_text", "check_paths", "FileResult", "Report", "WriteFailure"]
+__all__ = ["check_text", "check_paths", "parse_path", "FileResult", "Report", "WriteFailure"]
 
 
 def check_text(text: str, path: str = "<text>", *, select: Iterable[str] = (), ignore: Iterable[str] = (),
@@ -26,6 +26,19 @@ def check_text(text: str, path: str = "<text>", *, select: Iterable[str] = (), i
     rules = catalog.configure(config or Config(), tuple(select), tuple(ignore))
     fmt = "markdown" if path.lower().endswith((".md", ".markdown")) else "text"
     return _check_source(Source(path, text, "utf-8", False, fmt), Checker(rules, lang, catalog.profiles, profile))
+
+
+def parse_path(path: str, stdin_filename: str | None = None):
+    """The outline of one file (.txt, .md or .docx, as the checks see it), or the LoadError."""
+    from planlint.loading import read_source
+    from planlint.outline.parser import parse
+    from planlint.runner import _view
+
+    source = read_source(path, stdin_filename)
+    if isinstance(source, LoadError):
+        return source
+    view = _view(source)
+    return parse(view(source.text) if view else source.text, source.path, source.automatic, source.in_table)
 
 
 def check_paths(paths: Sequence[str], *, select: Iterable[str] = (), ignore: Iterable[str] = (),

@@ -158,16 +158,15 @@ def _print_diffs(report, out, lang: str) -> None:
 @click.option("--stdin-filename", metavar="NAME", help="The name to report for input read from '-'.")
 def tree(path, output_format, lang, color, stdin_filename):
     """Show the numbering outline planlint parsed from PATH."""
-    from planlint.loading import LoadError, read_source
-    from planlint.outline.parser import parse
+    from planlint.api import parse_path
+    from planlint.loading import LoadError
     from planlint.reporters._words import error_line
     from planlint.reporters.outline import render_json, render_tree
 
-    source = read_source(path, stdin_filename)
-    if isinstance(source, LoadError):
-        click.echo(error_line(source, lang), err=True)
+    document = parse_path(path, stdin_filename)
+    if isinstance(document, LoadError):
+        click.echo(error_line(document, lang), err=True)
         sys.exit(2)
-    document = parse(source.text, source.path)
     if output_format == "json":
         render_json(document, sys.stdout)
     else:

@@ -54,3 +54,32 @@ def test_fix_on_markdown_edits_the_source(tmp_path):
     path.write_text("## 一、甲\n\n- 南教办[2018]23号\n", encoding="utf-8")
     check_paths([str(path)], select=["PL601"], fix=True)
     assert path.read_text(encoding="utf-8") == "## 一、甲\n\n- 南教办〔2018〕23号\n"
+
+
+def test_tree_of_a_markdown_file(tmp_path):
+    from click.testing import CliRunner
+
+    from planlint.cli import main
+
+    path = tmp_path / "a.md"
+    path.write_text(DRAFT, encoding="utf-8")
+    import json
+
+    data = json.loads(CliRunner().invoke(main, ["tree", "--format", "json", str(path)]).stdout)
+    assert [node["marker"]["raw"] for node in data["outline"]] == ["一、", "三、"]
+
+
+def test_markdown_view_never_raises_and_keeps_every_column():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    pieces = st.sampled_from(["#", "## ", "- ", "* ", "> ", "**", "```", "---", "1. ", "一、", "\n", "\r\n", "甲", " ", "\t"])
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(pieces, max_size=40).map("".join))
+    def check(text):
+        view = markdown_view(text)
+        assert len(view) == len(text)
+        assert [len(line) for line in view.splitlines()] == [len(line) for line in text.splitlines()]
+
+    check()
