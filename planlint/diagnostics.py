@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 
 from planlint.outline.model import Span
 
-SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 

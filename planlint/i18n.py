@@ -56,7 +56,6 @@ _TEXT = {
     "fix.safe": ("安全（--fix）", "safe (--fix)"),
     "fix.unsafe": ("需确认（--unsafe-fixes）", "unsafe (--unsafe-fixes)"),
     "fix.none": ("无", "none"),
-    "tree.document": ("文档", "document"),
     "tree.type": ("类型", "type"),
     "tree.year": ("年份", "year"),
     "tree.part": ("第 {index} 部分", "part {index}"),
