@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from planlint.outline.numerals import int_to_chinese, int_to_circled
+from planlint.numerals import int_to_chinese, int_to_circled
 
 _SECTION_WORD = {"part": "部分", "chapter": "章", "section": "节"}
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import zipfile
 from dataclasses import dataclass, field
 
-from planlint.outline.numerals import int_to_chinese, int_to_circled
+from planlint.numerals import int_to_chinese, int_to_circled
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc, or a password-protected .docx
 _FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")

@@ -14,7 +14,7 @@ from planlint.outline.chrome import chrome_lines
 from planlint.outline.grammar import outline_parser
 from planlint.outline.model import Document, Marker, Node, Paragraph, Run, Span
 from planlint.outline.numbering import choose_mode
-from planlint.outline.numerals import arabic_to_int, chinese_to_int, circled_to_int
+from planlint.numerals import arabic_to_int, chinese_to_int, circled_to_int
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _TITLE_END = re.compile(r"[。；;！!？?]")

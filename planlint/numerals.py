@@ -1,4 +1,5 @@
-"""Values of the numerals that plan documents number their headings with."""
+"""Values of the numerals that plan documents number their headings with (shared by
+the outline parser and the .docx reader, which renders Word's list numbering)."""
 
 from __future__ import annotations
 
