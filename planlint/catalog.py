@@ -291,14 +291,13 @@ def _sources(directories: Sequence[Path | str]) -> list[Path]:
 
 def _cache_path(directories: Sequence[Path | str]) -> Path | None:
     """Where a validated, compiled catalog is kept, keyed by every rule, profile and
-    schema file's path and content, planlint's version and Python's."""
+    schema file's path and content, planlint's code and Python's version."""
     import hashlib
     import sys
 
-    from planlint import __version__
-    from planlint.resources import cache_dir
+    from planlint.resources import cache_dir, code_fingerprint
 
-    digest = hashlib.sha256(f"{__version__} {sys.version}".encode())
+    digest = hashlib.sha256(f"{code_fingerprint()} {sys.version}".encode())
     try:
         for path in _sources(directories):
             digest.update(str(path.resolve()).encode() + b"\0" + path.read_bytes() + b"\0")

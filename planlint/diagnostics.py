@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from planlint.outline.model import Span
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
-@dataclass(frozen=True, slots=True)
-class Edit:
+class Edit(NamedTuple):
     """Replace the text in ``span`` with ``content``."""
 
     span: Span
@@ -29,13 +29,13 @@ class Fix:
         return {"applicability": self.applicability, "edits": [edit.to_dict() for edit in self.edits]}
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
     """What a rule kind reports: where, the values for the message, and the
-    edits that would repair it (offered as a fix when the rule declares one)."""
+    edits that would repair it (offered as a fix when the rule declares one).
+    Kinds make these by the hundred on scraped pages, hence a NamedTuple."""
 
     span: Span
-    args: dict = field(default_factory=dict)
+    args: dict
     edits: tuple[Edit, ...] = ()
 
 

@@ -7,6 +7,8 @@ pyproject.toml); a source checkout or an editable install reads the top-level
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import os
 import sys
 from pathlib import Path
@@ -27,6 +29,20 @@ def bundled_dir(name: str) -> Path:
 
 def package_file(relative: str) -> Path:
     return _PACKAGE / relative
+
+
+@functools.lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """planlint's version and its code and grammar as installed (size and mtime of
+    each file), so a changed checker never serves an old result."""
+    from planlint import __version__
+
+    package = _PACKAGE
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted([*package.rglob("*.py"), *bundled_dir("grammar").glob("*.lark")]):
+        stat = path.stat()
+        digest.update(f"{path}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()
 
 
 def cache_dir() -> Path:

@@ -4,25 +4,10 @@ checked again.  Entries live under the user's cache directory."""
 
 from __future__ import annotations
 
-import functools
 import hashlib
 from pathlib import Path
 
-from planlint.resources import bundled_dir, cache_dir, load_pickle, store_pickle
-
-
-@functools.lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """planlint's version and its code and grammar as installed (size and mtime of
-    each file), so a changed checker never serves an old result."""
-    from planlint import __version__
-
-    package = Path(__file__).resolve().parent
-    digest = hashlib.sha256(__version__.encode())
-    for path in sorted([*package.rglob("*.py"), *bundled_dir("grammar").glob("*.lark")]):
-        stat = path.stat()
-        digest.update(f"{path}:{stat.st_size}:{stat.st_mtime_ns}".encode())
-    return digest.hexdigest()
+from planlint.resources import cache_dir, code_fingerprint, load_pickle, store_pickle
 
 
 class ResultCache:

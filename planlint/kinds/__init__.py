@@ -12,6 +12,7 @@ A kind module declares:
 
 from __future__ import annotations
 
+import functools
 import importlib
 from types import ModuleType
 
@@ -19,6 +20,7 @@ KINDS = ("sequence", "hierarchy", "date", "balance", "pattern", "existence", "su
          "consistency", "required", "measurable", "timeline", "header")
 
 
+@functools.lru_cache(maxsize=None)
 def load_kind(name: str) -> ModuleType:
     if name not in KINDS:
         raise KeyError(name)

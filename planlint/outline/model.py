@@ -9,7 +9,7 @@ character, as in SARIF and LSP, so a one-character span has
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 # Marker kinds from the highest level to the lowest (GB/T 9704-2012 §7.3.3
 # lists 一、 （一） 1. （1）; parts, chapters and sections sit above them).
@@ -18,8 +18,9 @@ MARKER_KINDS = ("part", "chapter", "section", "ordinal", "paren-ordinal",
 RANK = {kind: rank for rank, kind in enumerate(MARKER_KINDS)}
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
+    """Where something is (a NamedTuple: spans are made by the thousand)."""
+
     line: int
     column: int
     end_line: int
@@ -50,8 +51,7 @@ class Marker:
                 "raw": self.raw, "automatic": self.automatic, "span": self.span.to_dict()}
 
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
+class Paragraph(NamedTuple):
     text: str
     span: Span
 
