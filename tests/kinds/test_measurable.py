@@ -32,3 +32,11 @@ def test_deadlines_and_percentages_count(findings):
 
 def test_short_documents_are_not_judged(findings):
     assert findings("PL703", "某局2024年工作要点\n一、任务\n1.加强管理。\n") == []
+
+
+def test_a_bare_qian_is_no_deadline(findings):
+    text = "某局2024年工作要点\n一、主要任务\n" + "".join(
+        f"{n}.{task}\n" for n, task in enumerate(["当前形势下加强管理", "推动工作向前发展", "加强管理",
+                                                  "深化改革", "于6月底前完成"], 1))
+    [(_, _, message)] = findings("PL703", text)
+    assert "1/5（20%）" in message
