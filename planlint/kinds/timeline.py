@@ -81,7 +81,8 @@ def _deadlines(document: Document, params: dict) -> Iterator[Finding]:
         if meta.period is None:
             return
         limit = (meta.period[1], 12, 31)
-    year = signed.year if signed else meta.year
+    # "6月底前" in a 2019 plan signed in December 2018 is June 2019: the plan's year decides.
+    year = meta.year or (signed.year if signed else None)
     for number, text in _content(document):
         for mention in dates.mentions(text, year):
             if not mention.deadline:

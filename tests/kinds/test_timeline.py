@@ -32,3 +32,8 @@ def test_twentieth_congress_before_it_met(findings):
 
 def test_signing_date_decides(findings):
     assert len(findings("PL803", "某局\n2022年3月1日\n一、学习党的二十大精神\n")) == 1
+
+
+def test_a_bare_month_belongs_to_the_plan_s_year(findings):
+    text = "某局2019年工作要点\n某局\n2018年12月20日\n一、任务\n1.于3月底前完成。\n"
+    assert findings("PL313", text) == []
