@@ -6,6 +6,7 @@ import json
 from typing import TextIO
 
 from planlint.i18n import say
+from planlint.kinds._markers import CANONICAL_DELIMITER, format_marker
 from planlint.outline.model import Document, Node
 from planlint.reporters import Options
 from planlint.reporters.text import make_console
@@ -43,7 +44,7 @@ def render_tree(document: Document, out: TextIO, options: Options) -> None:
     if meta.year:
         facts.append(f"{say('tree.year', options.lang)}: {meta.year}")
     if document.numbering_modes:
-        modes = ", ".join(f"{kind} {say('mode.' + mode, options.lang)}"
+        modes = ", ".join(f"{format_marker(kind, 1, CANONICAL_DELIMITER[kind])} {say('mode.' + mode, options.lang)}"
                           for kind, mode in document.numbering_modes.items())
         facts.append(f"{say('tree.modes', options.lang)}: {modes}")
     if facts:
