@@ -60,6 +60,7 @@ _TEXT = {
     "tree.year": ("年份", "year"),
     "tree.part": ("第 {index} 部分", "part {index}"),
     "tree.line": ("第 {line} 行", "line {line}"),
+    "tree.paragraph": ("第 {line} 段", "paragraph {line}"),
     "tree.modes": ("编号方式", "numbering"),
     "mode.restart": ("逐级重新编号", "restarts under each parent"),
     "mode.continuous": ("全文连续编号", "runs on across sections"),

@@ -17,7 +17,7 @@ def render_json(document: Document, out: TextIO) -> None:
     out.write("\n")
 
 
-def _label(node: Node, lang: str):
+def _label(node: Node, lang: str, where: str):
     from rich.text import Text
 
     label = Text()
@@ -28,7 +28,7 @@ def _label(node: Node, lang: str):
     else:
         label.append(node.marker.raw, style="bold cyan")
         label.append(node.title)
-    label.append(f"  {say('tree.line', lang, line=node.span.line)}", style="dim")
+    label.append(f"  {say(where, lang, line=node.span.line)}", style="dim")
     return label
 
 
@@ -51,8 +51,11 @@ def render_tree(document: Document, out: TextIO, options: Options) -> None:
         title.append("  (" + "; ".join(facts) + ")", style="dim")
     tree = Tree(title)
 
+    # In a .docx a line is a paragraph (the N-th of the body), so say so.
+    where = "tree.paragraph" if document.path.lower().endswith(".docx") else "tree.line"
+
     def add(branch, node: Node) -> None:
-        child_branch = branch.add(_label(node, options.lang))
+        child_branch = branch.add(_label(node, options.lang, where))
         for child in node.children:
             add(child_branch, child)
 
