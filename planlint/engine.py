@@ -37,7 +37,7 @@ class Checker:
         return hashlib.sha256(json.dumps(state, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
     def check(self, text: str, path: str, view: Callable[[str], str] | None = None,
-              automatic: Mapping[int, int] | None = None,
+              automatic: Mapping[int, object] | None = None,
               plain: frozenset[int] = frozenset()) -> tuple[Document, list[Diagnostic], list[RuleFailure]]:
         """``view`` turns the source into what the parser reads (Markdown's syntax
         blanked out), keeping every line and column where they are."""

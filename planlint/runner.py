@@ -64,7 +64,8 @@ def _check_source(source: Source, checker: Checker) -> FileResult:
                                                     source.automatic, source.in_table)
     lines = list(source.display_lines) if source.display_lines is not None else split_lines(source.text)
     if source.format == "docx":
-        diagnostics = [_point_into_paragraph(d, source.automatic.get(d.line, 0), len(lines[d.line - 1]))
+        diagnostics = [_point_into_paragraph(d, source.automatic[d.line].length if d.line in source.automatic else 0,
+                                             len(lines[d.line - 1]))
                        for d in diagnostics]
     excerpts = {d.span.line: lines[d.span.line - 1] for d in diagnostics}
     return FileResult(source.path, diagnostics, failures, excerpts)

@@ -80,7 +80,7 @@ def check(document: Document, params: dict) -> Iterator[Finding]:
         reported: set[str] = set()
         for child in parent.children:
             kind = child.marker.kind
-            skipped = [k for k in MARKER_KINDS if parent.rank < RANK[k] < child.rank]
+            skipped = [k for k in MARKER_KINDS if RANK[parent.marker.kind] < RANK[k] < RANK[kind]]
             if not skipped or kind in reported:
                 continue
             used = used_by_part[child.part]

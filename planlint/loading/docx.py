@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import zipfile
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from planlint.numerals import int_to_chinese, int_to_circled
 
@@ -31,11 +32,18 @@ class DocxError(ValueError):
         super().__init__(f"{reason}: {detail}" if detail else reason)
 
 
+class AutoMarker(NamedTuple):
+    """A marker Word renders from list numbering: its length, and its list level (ilvl)."""
+
+    length: int
+    level: int
+
+
 @dataclass(slots=True)
 class DocxText:
     lines: list[str]                       # what the parser reads: auto marker + paragraph text
     own_text: list[str]                    # the paragraph text alone, as the user sees it in Word
-    automatic: dict[int, int] = field(default_factory=dict)  # line → length of the rendered marker
+    automatic: dict[int, AutoMarker] = field(default_factory=dict)
     in_table: set[int] = field(default_factory=set)
 
 
@@ -225,7 +233,7 @@ def read_docx(path: str, data: bytes) -> DocxText:
         result.lines.append((marker or "") + text)
         number = len(result.lines)
         if marker:
-            result.automatic[number] = len(marker)
+            result.automatic[number] = AutoMarker(len(marker), located[1])
         if in_table:
             result.in_table.add(number)
 

@@ -41,14 +41,17 @@ class Marker:
     raw: str
     span: Span
     automatic: bool = False  # rendered from Word's list numbering, not typed
+    list_level: int | None = None  # Word's ilvl for an automatic marker
 
     @property
-    def rank(self) -> int:
-        return RANK[self.kind]
+    def rank(self) -> float:
+        """The kind's rank; Word's list level breaks ties, so that two levels of one
+        list rendered alike ("1." under "1.") still nest as Word nests them."""
+        return RANK[self.kind] + (self.list_level or 0) / 1000
 
     def to_dict(self) -> dict:
-        return {"kind": self.kind, "value": self.value, "delimiter": self.delimiter,
-                "raw": self.raw, "automatic": self.automatic, "span": self.span.to_dict()}
+        return {"kind": self.kind, "value": self.value, "delimiter": self.delimiter, "raw": self.raw,
+                "automatic": self.automatic, "list_level": self.list_level, "span": self.span.to_dict()}
 
 
 class Paragraph(NamedTuple):

@@ -70,7 +70,7 @@ def _marker(token) -> Marker | None:
     return Marker(kind, value, delimiter, raw, span)
 
 
-def _classify(lines: list[str], chrome: frozenset[int], automatic: Mapping[int, int],
+def _classify(lines: list[str], chrome: frozenset[int], automatic: Mapping[int, object],
               plain: frozenset[int]) -> list[_Item]:
     tree = outline_parser().parse("\n".join(lines) + "\n")
     items = []
@@ -96,7 +96,7 @@ def _classify(lines: list[str], chrome: frozenset[int], automatic: Mapping[int, 
             items.append(_Item("paragraph", number, first_token.column, text.rstrip()))
             continue
         if number in automatic:
-            marker = dataclasses.replace(marker, automatic=True)
+            marker = dataclasses.replace(marker, automatic=True, list_level=getattr(automatic[number], "level", None))
         text = str(rest) if rest is not None else ""
         stripped = text.lstrip()
         column = (rest.column + len(text) - len(stripped)) if rest is not None else marker.span.end_column
@@ -135,14 +135,14 @@ def _build_tree(items: list[_Item]) -> tuple[Node, int]:
         parts.append(part)
         stack[:] = [part]
 
-    top_kind: str | None = None  # the kind of the current part's first heading
+    top_rank: float | None = None  # the rank of the current part's first heading
 
     for item in items:
         current_part = parts[-1]
         if item.kind == "part-title":
-            if top_kind is not None:
+            if top_rank is not None:
                 start_part(item, explicit=True)
-                top_kind = None
+                top_rank = None
             else:
                 if not current_part.title:
                     current_part.title = current_part.text = item.text.strip()
@@ -153,9 +153,9 @@ def _build_tree(items: list[_Item]) -> tuple[Node, int]:
             stack[-1].body.append(_paragraph(item))
             continue
         marker = item.marker
-        if top_kind is None:
-            top_kind = marker.kind
-        elif marker.value == 1 and marker.kind == top_kind:
+        if top_rank is None:
+            top_rank = marker.rank
+        elif marker.value == 1 and marker.rank == top_rank:
             start_part(item, explicit=False)  # 一、 again after 八、: a new part (总结 then 要点)
         while not stack[-1].is_part and stack[-1].rank >= marker.rank:
             stack.pop()
@@ -216,10 +216,10 @@ def _runs(root: Node) -> tuple[tuple[Run, ...], dict[str, str]]:
     return tuple(result), summary
 
 
-def parse(text: str, path: str = "<text>", automatic: Mapping[int, int] | None = None,
+def parse(text: str, path: str = "<text>", automatic: Mapping[int, object] | None = None,
           plain: frozenset[int] = frozenset()) -> Document:
     """``automatic``: lines whose marker was rendered from Word's numbering (line →
-    marker length); ``plain``: lines that never become headings (table cells)."""
+    its length and list ``level``); ``plain``: lines that never become headings (table cells)."""
     if text.startswith("\ufeff"):
         text = text[1:]
     lines = split_lines(text)

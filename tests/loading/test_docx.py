@@ -69,7 +69,9 @@ def test_automatic_numbering_is_rendered_as_word_renders_it(tmp_path):
     source = read_source(str(path))
     assert source.text.split("\n") == ["某县教育局2024年工作要点", "一、总体要求", "（一）指导思想", "1.坚持党的领导。",
                                        "2.坚持改革创新。", "（二）基本原则", "1.依法治教。", "二、主要任务", "（一）学前教育"]
-    assert source.automatic == {2: 2, 3: 3, 4: 2, 5: 2, 6: 3, 7: 2, 8: 2, 9: 3}
+    assert {line: auto.length for line, auto in source.automatic.items()} == \
+        {2: 2, 3: 3, 4: 2, 5: 2, 6: 3, 7: 2, 8: 2, 9: 3}
+    assert [source.automatic[line].level for line in range(2, 10)] == [0, 1, 2, 2, 1, 2, 0, 1]
     report = check_paths([str(path)], select=["PL1"])
     assert report.diagnostics == []
 
@@ -174,3 +176,29 @@ def test_numbering_carried_by_a_paragraph_style(tmp_path):
         document.add_paragraph(text, style=name)
     document.save(path)
     assert read_source(str(path)).text.split("\n") == ["一、总体要求", "二、主要任务", "正文。"]
+
+
+DECIMAL_TWICE = f"""<w:abstractNum {nsdecls('w')} w:abstractNumId="80">
+  <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>
+  <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%2."/></w:lvl>
+</w:abstractNum>"""
+
+
+def test_two_list_levels_rendered_alike_nest_as_word_nests_them(tmp_path):
+    """LibreOffice exports nested HTML lists as "1." at every level; Word's ilvl keeps them apart."""
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(DECIMAL_TWICE))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="81"><w:abstractNumId w:val="80"/></w:num>'))
+    for text, level in (("加强党的建设", 0), ("深入学习。", 1), ("加强基层党建。", 1), ("深化教育改革", 0), ("强化督导。", 1)):
+        _numbered(document.add_paragraph(text), 81, level)
+    path = tmp_path / "alike.docx"
+    document.save(path)
+    assert read_source(str(path)).text.split("\n") == ["1.加强党的建设", "1.深入学习。", "2.加强基层党建。",
+                                                       "2.深化教育改革", "1.强化督导。"]
+    from planlint.api import parse_path
+
+    outline = parse_path(str(path))
+    assert [(node.marker.raw, [child.marker.raw for child in node.children]) for node in outline.root.children] == \
+        [("1.", ["1.", "2."]), ("2.", ["1."])]
+    assert check_paths([str(path)], select=["PL1"]).diagnostics == []
