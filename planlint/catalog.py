@@ -33,6 +33,10 @@ class Problem:
         return f"{where}: {self.message}"
 
 
+class UnknownSelector(ValueError):
+    """A --select/--ignore/--extend-select value that names no rule, code prefix or category."""
+
+
 class CatalogError(Exception):
     def __init__(self, problems: Sequence[Problem]):
         self.problems = list(problems)
@@ -99,7 +103,7 @@ class Catalog:
         select, ignore, extend = list(select), list(ignore), list(extend_select)
         for selector in select + ignore + extend:
             if not self.matching(selector):
-                raise ValueError(selector)
+                raise UnknownSelector(selector)
         if select:
             chosen = {rule.code for selector in select for rule in self.matching(selector)}
         else:
@@ -126,7 +130,7 @@ class Catalog:
                     raise ConfigError(where, key, f"unknown rule code, name or category {selector!r}")
         for selector in (*select, *ignore, *extend_select):
             if not self.matching(selector):
-                raise ValueError(selector)
+                raise UnknownSelector(selector)
         overrides: dict[str, dict] = {}
         for code, level in config.severity.items():
             if self.get(code) is None:

@@ -88,7 +88,7 @@ def check(paths, output_format, lang, select, ignore, fail_on, exit_zero, color,
           baseline_path, write_baseline_path, jobs, no_cache):
     """Check files and directories (recursively: *.txt, *.md, *.docx). '-' reads standard input."""
     from planlint.api import check_paths
-    from planlint.catalog import CatalogError
+    from planlint.catalog import CatalogError, UnknownSelector
     from planlint.config import ConfigError
     from planlint.reporters import reporter
 
@@ -98,7 +98,7 @@ def check(paths, output_format, lang, select, ignore, fail_on, exit_zero, color,
                              extend_select=_selectors(extend_select), lang=lang, config=config_path,
                              stdin_filename=stdin_filename, fix=fix and not diff, unsafe_fixes=unsafe_fixes,
                              diff=diff, profile=profile, jobs=jobs, cache=not no_cache)
-    except ValueError as error:
+    except UnknownSelector as error:
         raise click.UsageError(say("unknown-selector", lang, selector=error.args[0])) from None
     except ConfigError as error:
         click.echo(f"{say('config-error', lang)} {error}", err=True)

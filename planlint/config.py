@@ -76,7 +76,10 @@ def _validator():
 
 def _read(path: Path) -> dict | None:
     """The planlint table of a configuration file; None for a pyproject.toml without one."""
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise ConfigError(str(path), None, f"not UTF-8 text (byte {error.start})") from None
     if path.suffix == ".toml":
         try:
             import tomllib

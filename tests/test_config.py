@@ -124,3 +124,11 @@ def test_test_rules_runs_an_office_s_examples(office):
                                                                'good: ["做好减负工作。"]'), encoding="utf-8")
     failing = CliRunner().invoke(main, ["test-rules", str(office / "rules")])
     assert failing.exit_code == 1 and "✗ JY001 good[0]" in failing.stdout
+
+
+def test_a_configuration_that_is_not_utf8(tmp_path):
+    config = tmp_path / "planlint.toml"
+    config.write_bytes(b"select = [\xff\n")
+    (tmp_path / "a.txt").write_text("一、甲\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "--config", str(config), str(tmp_path / "a.txt")])
+    assert result.exit_code == 2 and "not UTF-8" in result.stderr and "Traceback" not in result.output
