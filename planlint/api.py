@@ -57,8 +57,8 @@ def check_paths(paths: Sequence[str], *, select: Iterable[str] = (), ignore: Ite
     diff and writes nothing.  ``jobs`` processes check files in parallel
     (default: one per core, for runs big enough to gain); ``cache`` reuses the
     results of unchanged files.  The report is the same whatever ``jobs`` and
-    ``cache`` are.  Raises ConfigError, CatalogError, or ValueError for an
-    unknown selector.
+    ``cache`` are.  Raises ConfigError, CatalogError, or UnknownSelector (a
+    ValueError) for a selector that names no rule.
     """
     settings = Settings(tuple(select), tuple(ignore), tuple(extend_select), config, lang, profile, stdin_filename,
                         fix, unsafe_fixes, diff, cache, catalog)
