@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from planlint.engine import RuleFailure
 from planlint.i18n import say
 from planlint.loading import LoadError
@@ -15,6 +17,12 @@ def error_line(error: LoadError | RuleFailure, lang: str) -> str:
         if error.detail and error.reason in ("unreadable", "not-written", "corrupt-docx"):
             reason += f" ({error.detail})"
     return f"{say('error-prefix', lang)}: {error.path}: {reason}"
+
+
+def errors_to_stderr(report, lang: str) -> None:
+    """Machine formats keep standard output for their data; unreadable files go to standard error."""
+    for error in report.errors:
+        print(error_line(error, lang), file=sys.stderr)
 
 
 def summary_line(report, lang: str) -> str:

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import sys
 from typing import TextIO
 
 from planlint.reporters import Options
-from planlint.reporters._words import error_line, summary_line
+from planlint.reporters._words import errors_to_stderr, summary_line
 
 
 def render(report, out: TextIO, options: Options) -> None:
     for diagnostic in sorted(report.diagnostics, key=lambda d: d.sort_key()):
         out.write(f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}: "
                   f"{diagnostic.code} {diagnostic.message}\n")
-    for error in report.errors:
-        print(error_line(error, options.lang), file=sys.stderr)
+    errors_to_stderr(report, options.lang)
     if not options.quiet:
         out.write(summary_line(report, options.lang) + "\n")

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import sys
 from typing import TextIO
 
 from planlint.reporters import Options
-from planlint.reporters._words import error_line
+from planlint.reporters._words import error_line, errors_to_stderr
 
 _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -29,4 +28,4 @@ def render(report, out: TextIO, options: Options) -> None:
         out.write(f"::{_COMMAND[d.severity]} {properties}::{escape_data(f'{d.code} {d.message}')}\n")
     for error in report.errors:
         out.write(f"::error ::{escape_data(error_line(error, options.lang))}\n")
-        print(error_line(error, options.lang), file=sys.stderr)
+    errors_to_stderr(report, options.lang)

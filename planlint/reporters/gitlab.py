@@ -8,13 +8,12 @@ counter for repeats.
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import PurePath
 from typing import TextIO
 
 from planlint.baseline import fingerprints
 from planlint.reporters import Options
-from planlint.reporters._words import error_line
+from planlint.reporters._words import errors_to_stderr
 
 _SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 
@@ -36,5 +35,4 @@ def render(report, out: TextIO, options: Options) -> None:
             })
     json.dump(issues, out, ensure_ascii=False, indent=2)
     out.write("\n")
-    for error in report.errors:
-        print(error_line(error, options.lang), file=sys.stderr)
+    errors_to_stderr(report, options.lang)

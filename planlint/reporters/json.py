@@ -7,11 +7,10 @@ interface, documented in the README.
 from __future__ import annotations
 
 import json
-import sys
 from typing import TextIO
 
 from planlint.reporters import Options
-from planlint.reporters._words import error_line
+from planlint.reporters._words import errors_to_stderr
 
 
 def render(report, out: TextIO, options: Options) -> None:
@@ -20,5 +19,4 @@ def render(report, out: TextIO, options: Options) -> None:
     diagnostics = sorted(report.diagnostics, key=lambda d: d.sort_key())
     out.write("[\n" + ",\n".join(json.dumps(d.to_dict(), ensure_ascii=False) for d in diagnostics)
               + ("\n]\n" if diagnostics else "]\n"))
-    for error in report.errors:
-        print(error_line(error, options.lang), file=sys.stderr)
+    errors_to_stderr(report, options.lang)
