@@ -31,14 +31,14 @@ def check_text(text: str, path: str = "<text>", *, select: Iterable[str] = (), i
 def parse_path(path: str, stdin_filename: str | None = None):
     """The outline of one file (.txt, .md or .docx, as the checks see it), or the LoadError."""
     from planlint.loading import read_source
-    from planlint.outline.parser import parse
     from planlint.runner import _view
 
     source = read_source(path, stdin_filename)
     if isinstance(source, LoadError):
         return source
-    view = _view(source)
-    return parse(view(source.text) if view else source.text, source.path, source.automatic, source.in_table)
+    # A check with no rules: the same path from source to Document as every check takes.
+    document, _, _ = Checker(()).check(source.text, source.path, _view(source), source.automatic, source.in_table)
+    return document
 
 
 def check_paths(paths: Sequence[str], *, select: Iterable[str] = (), ignore: Iterable[str] = (),
