@@ -128,7 +128,7 @@ def main() -> None:
     base = rows[0].seconds
     print(f"planlint benchmark — {time.strftime('%Y-%m-%d')}, {platform.machine()}, {os.cpu_count()} cores, "
           f"Python {platform.python_version()}, median of {args.runs} runs\n")
-    print(f"| tool | files | MB | median s | MB/s | peak RSS MB | ratio to planlint |")
+    print("| tool | files | MB | median s | MB/s | peak RSS MB | ratio to planlint |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for row in rows:
         rate = f"{row.megabytes / row.seconds:.2f}" if row.megabytes else "—"

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import json
 import string
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from planlint.resources import bundled_dir, package_file
+from planlint.resources import bundled_dir, package_file, schema_validator
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,14 +154,6 @@ class Catalog:
                 for rule in chosen]
 
 
-@functools.lru_cache(maxsize=None)
-def _validator(name: str):
-    import jsonschema
-
-    schema = json.loads(package_file(f"schemas/{name}.schema.json").read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(schema)
-
-
 def _read_yaml(path: Path, problems: list[Problem]):
     import yaml
 
@@ -196,7 +187,7 @@ def _load_file(path: Path, problems: list[Problem]) -> list[Rule]:
     document = _read_yaml(path, problems)
     if len(problems) > before:
         return []
-    errors = sorted(_validator("rules").iter_errors(document), key=lambda e: list(map(str, e.absolute_path)))
+    errors = sorted(schema_validator("rules").iter_errors(document), key=lambda e: list(map(str, e.absolute_path)))
     if errors:
         for error in errors:
             path_parts = list(error.absolute_path)
@@ -266,7 +257,7 @@ def _load_profiles(problems: list[Problem]) -> dict[str, Profile]:
         document = _read_yaml(path, problems)
         if len(problems) > before:
             continue
-        errors = list(_validator("profile").iter_errors(document))
+        errors = list(schema_validator("profile").iter_errors(document))
         for error in errors:
             problems.append(Problem(str(path), None, _field_path(error.absolute_path) or None, error.message))
         if not errors:

@@ -9,14 +9,11 @@ names one for every file.  Relative paths in a configuration (``exclude``,
 from __future__ import annotations
 
 import fnmatch
-import functools
-import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
-from typing import Iterable
 
-from planlint.resources import package_file
+from planlint.resources import schema_validator
 
 CONFIG_FILES = ("planlint.toml", ".planlint.yaml", ".planlint.yml", "pyproject.toml")
 
@@ -66,14 +63,6 @@ def _matches(relative: str, pattern: str) -> bool:
     return any(fnmatch.fnmatch("/".join(parts[:index]), pattern) for index in range(1, len(parts)))
 
 
-@functools.lru_cache(maxsize=1)
-def _validator():
-    import jsonschema
-
-    schema = json.loads(package_file("schemas/config.schema.json").read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(schema)
-
-
 def _read(path: Path) -> dict | None:
     """The planlint table of a configuration file; None for a pyproject.toml without one."""
     try:
@@ -109,14 +98,14 @@ def load_config(path: str | Path) -> Config:
         raise ConfigError(str(path), None, f"cannot read: {error.strerror or error}") from None
     if data is None:
         data = {}
-    errors = sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    errors = sorted(schema_validator("config").iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     if errors:
         error = errors[0]
         key = ".".join(map(str, error.absolute_path)) or None
         if error.validator == "additionalProperties" and not error.absolute_path:
-            unknown = sorted(set(data) - set(_validator().schema["properties"]))
+            unknown = sorted(set(data) - set(schema_validator("config").schema["properties"]))
             raise ConfigError(str(path), unknown[0], "unknown key; known keys are "
-                              + ", ".join(sorted(_validator().schema["properties"])))
+                              + ", ".join(sorted(schema_validator("config").schema["properties"])))
         raise ConfigError(str(path), key, error.message)
     root = path.resolve().parent
     return Config(

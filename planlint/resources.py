@@ -45,6 +45,17 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
+@functools.lru_cache(maxsize=None)
+def schema_validator(name: str):
+    """A JSON Schema validator for ``planlint/schemas/<name>.schema.json`` (rules, profile, config)."""
+    import json
+
+    import jsonschema
+
+    schema = json.loads(package_file(f"schemas/{name}.schema.json").read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema)
+
+
 def cache_dir() -> Path:
     """The user's cache directory for planlint (XDG on Linux, the usual places elsewhere)."""
     override = os.environ.get("PLANLINT_CACHE_DIR")

@@ -8,7 +8,7 @@ from typing import Iterator
 from planlint.diagnostics import Edit, Finding
 from planlint.kinds._regex import compile_pattern, find
 from planlint.kinds._scope import SCOPE_SCHEMA
-from planlint.outline.model import Document, Span
+from planlint.outline.model import Document
 
 PARAMS = {
     "type": "object",

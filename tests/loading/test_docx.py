@@ -9,11 +9,11 @@ import docx
 import pytest
 from click.testing import CliRunner
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml.ns import nsdecls
 
 from planlint.api import check_paths
 from planlint.cli import main
-from planlint.loading import LoadError, read_source
+from planlint.loading import read_source
 from planlint.loading.docx import format_number
 
 ROOT = Path(__file__).resolve().parents[2]
