@@ -5,6 +5,8 @@ from __future__ import annotations
 import sys
 from typing import TextIO
 
+from rich.text import Text
+
 from planlint.reporters import Options
 from planlint.reporters._words import error_line, summary_line
 from planlint.reporters.excerpt import excerpt
@@ -24,26 +26,11 @@ def make_console(out: TextIO, color: bool | None):
 
 
 def render(report, out: TextIO, options: Options) -> None:
-    from rich.text import Text
-
     console = make_console(out, options.color)
     for result in report.files:
-        for diagnostic in result.diagnostics:
-            header = Text()
-            header.append(f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}:", style="bold")
-            header.append(" ")
-            header.append(diagnostic.code, style=_SEVERITY_STYLE[diagnostic.severity])
-            header.append(f" {diagnostic.message}")
-            console.print(header)
-            line = result.excerpts.get(diagnostic.line)
-            if line is None:
-                continue
-            span = diagnostic.span
-            shown = excerpt(line, span.column, span.end_column if span.end_line == span.line else len(line) + 1)
-            gutter = f"{diagnostic.line:>5} │ "
-            console.print(Text(gutter, style="dim") + Text(shown.text))
-            console.print(Text(" " * 6 + "│ ", style="dim") +
-                          Text(shown.underline, style=_SEVERITY_STYLE[diagnostic.severity]))
+        if result.diagnostics:
+            # One print per file: rich's per-call overhead, not the text, was the cost.
+            console.print(_file_text(result))
     errors = make_console(sys.stderr, options.color)
     for error in report.errors:
         errors.print(Text(error_line(error, options.lang), style="bold red"))
@@ -51,3 +38,25 @@ def render(report, out: TextIO, options: Options) -> None:
         if report.diagnostics or report.errors:
             console.print()
         console.print(Text(summary_line(report, options.lang), style="bold"))
+
+
+def _file_text(result) -> Text:
+    text = Text()
+    for diagnostic in result.diagnostics:
+        if text:
+            text.append("\n")
+        style = _SEVERITY_STYLE[diagnostic.severity]
+        text.append(f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}:", style="bold")
+        text.append(" ")
+        text.append(diagnostic.code, style=style)
+        text.append(f" {diagnostic.message}")
+        line = result.excerpts.get(diagnostic.line)
+        if line is None:
+            continue
+        span = diagnostic.span
+        shown = excerpt(line, span.column, span.end_column if span.end_line == span.line else len(line) + 1)
+        text.append(f"\n{diagnostic.line:>5} │ ", style="dim")
+        text.append(shown.text)
+        text.append("\n" + " " * 6 + "│ ", style="dim")
+        text.append(shown.underline, style=style)
+    return text
