@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 from dataclasses import dataclass, field
 from typing import Callable, Mapping, Sequence
 
@@ -74,13 +75,13 @@ def _diagnostic(document: Document, rule: Rule, finding: Finding, lang: str) -> 
                       finding.span, fix)
 
 
-def _aggregate(document: Document, rule: Rule, findings: list[Finding], lang: str) -> Diagnostic:
+def _aggregate(document: Document, rule: Rule, first: Finding, total: int, lang: str) -> Diagnostic:
     """Many findings of one style rule in one document: one diagnostic at the
     first, counting them all.  It carries no fix (hundreds of edits would swamp
     every report); --fix checks without aggregation and repairs each one."""
-    first = _diagnostic(document, rule, findings[0], lang)
-    return Diagnostic(first.path, first.code, first.rule, first.category, first.severity,
-                      first.message + say("aggregate", lang, count=len(findings)), first.span, None)
+    shown = _diagnostic(document, rule, first, lang)
+    return Diagnostic(shown.path, shown.code, shown.rule, shown.category, shown.severity,
+                      shown.message + say("aggregate", lang, count=total), shown.span, None)
 
 
 def run_rules(document: Document, rules: Sequence[Rule], lang: str = "zh",
@@ -94,14 +95,21 @@ def run_rules(document: Document, rules: Sequence[Rule], lang: str = "zh",
         if profile is not None and rule.code in profile.ignore:
             continue
         kind = load_kind(rule.kind)
+        aggregating = aggregate and rule.aggregate is not None
         try:
-            findings = list(kind.check(document, rule.prepared))
+            if aggregating and hasattr(kind, "count"):
+                total = kind.count(document, rule.prepared)
+                findings = list(itertools.islice(kind.check(document, rule.prepared),
+                                                 1 if total > rule.aggregate else None))
+            else:
+                findings = list(kind.check(document, rule.prepared))
+                total = len(findings)
         except Exception as error:  # one broken rule must not lose the others' results
             failures.append(RuleFailure(document.path, rule.code, f"{type(error).__name__}: {error}"))
             continue
-        if aggregate and rule.aggregate is not None and len(findings) > rule.aggregate:
-            findings.sort(key=lambda finding: (finding.span.line, finding.span.column))
-            diagnostics.append(_aggregate(document, rule, findings, lang))
+        if aggregating and total > rule.aggregate:
+            first = min(findings, key=lambda finding: (finding.span.line, finding.span.column))
+            diagnostics.append(_aggregate(document, rule, first, total, lang))
         else:
             diagnostics.extend(_diagnostic(document, rule, finding, lang) for finding in findings)
     diagnostics.sort(key=Diagnostic.sort_key)

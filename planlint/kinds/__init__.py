@@ -7,7 +7,10 @@ A kind module declares:
   ``placeholders(params)`` where they depend on the params;
 - optionally ``prepare(params)``, run once at load (compile a regex, say);
   it raises ``ValueError("field: reason")`` for a bad value;
-- ``check(document, params)``: yields ``planlint.diagnostics.Finding``.
+- ``check(document, params)``: yields ``planlint.diagnostics.Finding``;
+- optionally ``count(document, params)``: how many findings ``check`` would
+  yield, for a kind whose findings come in document order and are cheaper to
+  count than to build (an aggregated rule needs only the first and the count).
 """
 
 from __future__ import annotations

@@ -62,16 +62,30 @@ def _joined(document: Document, scope: str, skip: tuple[str, ...]) -> tuple[str,
     return document.derived[key]
 
 
-def find(compiled, document: Document, params: dict) -> Iterator[Hit]:
-    """Every non-empty match in the rule's scope that stays within one line."""
+def _matches(compiled, document: Document, params: dict):
+    """(match, line index, line start) of every non-empty match within one line."""
     text, starts, numbers = _joined(document, params.get("scope", "text"), tuple(params.get("skip", ())))
+    last = len(starts) - 1
     try:
-        matches = list(compiled.finditer(text, timeout=TIMEOUT_SECONDS))
+        for match in compiled.finditer(text, timeout=TIMEOUT_SECONDS):
+            start, end = match.span()
+            if end == start:
+                continue
+            index = bisect.bisect_right(starts, start) - 1
+            if index < last and end >= starts[index + 1]:
+                continue  # runs across a line end
+            yield match, numbers[index], starts[index]
     except TimeoutError:
         raise PatternTimeout(f"pattern took longer than {TIMEOUT_SECONDS}s on {document.path}") from None
-    for match in matches:
+
+
+def find(compiled, document: Document, params: dict) -> Iterator[Hit]:
+    """Every non-empty match in the rule's scope that stays within one line, in order."""
+    for match, line, line_start in _matches(compiled, document, params):
         start, end = match.span()
-        if end == start or "\n" in match[0]:
-            continue
-        index = bisect.bisect_right(starts, start) - 1
-        yield Hit(numbers[index], start - starts[index], end - starts[index], match)
+        yield Hit(line, start - line_start, end - line_start, match)
+
+
+def count(compiled, document: Document, params: dict) -> int:
+    """How many hits ``find`` yields, without building them (for aggregated rules)."""
+    return sum(1 for _ in _matches(compiled, document, params))

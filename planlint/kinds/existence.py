@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from planlint.diagnostics import Finding
-from planlint.kinds._regex import alternation, compile_pattern, find
+from planlint.kinds._regex import count as count_hits, alternation, compile_pattern, find
 from planlint.kinds._scope import SCOPE_SCHEMA
 from planlint.outline.model import Document
 
@@ -30,3 +30,7 @@ def prepare(params: dict) -> dict:
 def check(document: Document, params: dict) -> Iterator[Finding]:
     for hit in find(params["_compiled"], document, params):
         yield Finding(hit.span(), {"match": hit.match[0]})
+
+
+def count(document: Document, params: dict) -> int:
+    return count_hits(params["_compiled"], document, params)

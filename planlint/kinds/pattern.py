@@ -12,7 +12,7 @@ import string
 from typing import Iterator
 
 from planlint.diagnostics import Edit, Finding
-from planlint.kinds._regex import compile_pattern, find
+from planlint.kinds._regex import count as count_hits, compile_pattern, find
 from planlint.kinds._scope import SCOPE_SCHEMA
 from planlint.outline.model import Document
 
@@ -64,3 +64,7 @@ def check(document: Document, params: dict) -> Iterator[Finding]:
             continue
         args["suggestion"] = replacement.format_map(args)
         yield Finding(span, args, edits=(Edit(span, args["suggestion"]),))
+
+
+def count(document: Document, params: dict) -> int:
+    return count_hits(params["_compiled"], document, params)

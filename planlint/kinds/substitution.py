@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from planlint.diagnostics import Edit, Finding
-from planlint.kinds._regex import alternation, compile_pattern, find
+from planlint.kinds._regex import count as count_hits, alternation, compile_pattern, find
 from planlint.kinds._scope import SCOPE_SCHEMA
 from planlint.outline.model import Document
 
@@ -72,3 +72,7 @@ def check(document: Document, params: dict) -> Iterator[Finding]:
         suggestion = _suggestion(params, hit.match[0])
         span = hit.span()
         yield Finding(span, {"match": hit.match[0], "suggestion": suggestion}, edits=(Edit(span, suggestion),))
+
+
+def count(document: Document, params: dict) -> int:
+    return count_hits(params["_compiled"], document, params)
