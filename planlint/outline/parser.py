@@ -40,7 +40,7 @@ class _Item:
     text_column: int = 0
 
 
-def _marker(token) -> Marker | None:
+def _marker(token, line: int, column: int) -> Marker | None:
     raw = str(token)
     kind_name = token.type
     value: int | None
@@ -66,41 +66,46 @@ def _marker(token) -> Marker | None:
             kind, value = "paren-number", arabic_to_int(inner)
     if value is None:
         return None
-    span = Span(token.line, token.column, token.line, token.column + len(raw))
-    return Marker(kind, value, delimiter, raw, span)
+    return Marker(kind, value, delimiter, raw, Span(line, column, line, column + len(raw)))
 
 
 def _classify(lines: list[str], chrome: frozenset[int], automatic: Mapping[int, object],
               plain: frozenset[int]) -> list[_Item]:
-    tree = outline_parser().parse("\n".join(lines) + "\n")
+    # The grammar reads only the lines that hold something, each without its
+    # indent: blank lines and indents were a third of Lark's tokens, and Lark
+    # costs per token.  Its line and column are mapped back to the document's.
+    numbers, indents, fed = [], [], []
+    for number, line in enumerate(lines, 1):
+        content = line.lstrip()
+        if content and number not in chrome:
+            numbers.append(number)
+            indents.append(len(line) - len(content))
+            fed.append(content)
+    tree = outline_parser().parse("".join(line + "\n" for line in fed))
     items = []
-    for line_tree in tree.children:
-        content = [child for child in line_tree.children if hasattr(child, "data")]
-        if not content:
+    for node in tree.children:
+        heading = node if hasattr(node, "data") else None
+        first_token = heading.children[0] if heading else node
+        index = first_token.line - 1
+        number, indent = numbers[index], indents[index]
+        column = first_token.column + indent
+        if heading is None:
+            kind = "part-title" if node.type == "PART_TITLE" and number not in plain else "paragraph"
+            items.append(_Item(kind, number, column, str(node).rstrip()))
             continue
-        node = content[0]
-        first = node.children[0]
-        first_token = first.children[0] if hasattr(first, "data") else first
-        number = first_token.line
-        if number in chrome:
-            continue
-        if node.data != "heading":
-            kind = "part-title" if node.data == "part_title" and number not in plain else "paragraph"
-            items.append(_Item(kind, number, first_token.column, str(first_token).rstrip()))
-            continue
-        rest = node.children[1] if len(node.children) > 1 else None
-        marker = _marker(first_token) if number not in plain else None
+        rest = heading.children[1] if len(heading.children) > 1 else None
+        marker = _marker(first_token, number, column) if number not in plain else None
         if marker is None:
             # a marker-shaped token with no valid number, or in a table cell, reads as plain text
             text = str(first_token) + (str(rest) if rest is not None else "")
-            items.append(_Item("paragraph", number, first_token.column, text.rstrip()))
+            items.append(_Item("paragraph", number, column, text.rstrip()))
             continue
         if number in automatic:
             marker = dataclasses.replace(marker, automatic=True, list_level=getattr(automatic[number], "level", None))
         text = str(rest) if rest is not None else ""
         stripped = text.lstrip()
-        column = (rest.column + len(text) - len(stripped)) if rest is not None else marker.span.end_column
-        items.append(_Item("heading", number, first_token.column, stripped.rstrip(), marker, column))
+        text_column = (rest.column + indent + len(text) - len(stripped)) if rest is not None else marker.span.end_column
+        items.append(_Item("heading", number, column, stripped.rstrip(), marker, text_column))
     return items
 
 
