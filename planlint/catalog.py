@@ -181,7 +181,7 @@ def _rule_label(document: dict, index: int) -> str:
     return code if isinstance(code, str) else f"#{index + 1}"
 
 
-def _load_file(path: Path, problems: list[Problem]) -> list[Rule]:
+def _load_file(path: Path, problems: list[Problem], bundled: bool) -> list[Rule]:
     label = str(path)
     before = len(problems)
     document = _read_yaml(path, problems)
@@ -197,7 +197,7 @@ def _load_file(path: Path, problems: list[Problem]) -> list[Rule]:
             else:
                 problems.append(Problem(label, None, _field_path(path_parts) or None, error.message))
         return []
-    return [rule for rule in (_build_rule(entry, label, problems) for entry in document["rules"]) if rule]
+    return [rule for rule in (_build_rule(entry, label, problems, bundled) for entry in document["rules"]) if rule]
 
 
 def _prepare_params(kind_name: str, params: dict) -> tuple[dict | None, list[tuple[str, str]]]:
@@ -220,8 +220,9 @@ def _prepare_params(kind_name: str, params: dict) -> tuple[dict | None, list[tup
         return None, [(f"params.{field_name}", reason or str(error))]
 
 
-def _build_rule(entry: dict, label: str, problems: list[Problem]) -> Rule | None:
+def _build_rule(entry: dict, label: str, problems: list[Problem], bundled: bool) -> Rule | None:
     from planlint.kinds import KINDS, load_kind, placeholders
+    from planlint.kinds._regex import TIME_LIMIT
 
     code = entry["code"]
     if entry["kind"] not in KINDS:
@@ -232,6 +233,8 @@ def _build_rule(entry: dict, label: str, problems: list[Problem]) -> Rule | None
     problems.extend(Problem(label, code, field_name, message) for field_name, message in errors)
     if prepared is None:
         return None
+    if bundled:
+        prepared = {**prepared, TIME_LIMIT: None}  # see planlint.kinds._regex
     allowed = placeholders(load_kind(entry["kind"]), params)
     for language, template in entry["message"].items():
         try:
@@ -322,9 +325,10 @@ def load_catalog(directories: Sequence[Path | str] = ()) -> Catalog:
 def _load_catalog(directories: Sequence[Path | str]) -> Catalog:
     problems: list[Problem] = []
     rules: list[Rule] = []
-    for directory in (bundled_dir("rules"), *map(Path, directories)):
+    bundled = bundled_dir("rules")
+    for directory in (bundled, *map(Path, directories)):
         for path in sorted(Path(directory).glob("*.yaml")) + sorted(Path(directory).glob("*.yml")):
-            rules.extend(_load_file(path, problems))
+            rules.extend(_load_file(path, problems, directory == bundled))
     seen: dict[str, Rule] = {}
     for rule in rules:
         for key in (rule.code, rule.name):

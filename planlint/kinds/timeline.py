@@ -106,7 +106,7 @@ def _anachronisms(document: Document, params: dict) -> Iterator[Finding]:
         wrong = ("before" in bounds and latest < bounds["before"]) or ("after" in bounds and earliest > bounds["after"])
         if not wrong:
             continue
-        for hit in find(compiled, document, {"scope": "text"}):
+        for hit in find(compiled, document, params):  # params name no scope: the whole text
             match = hit.match
             line = document.lines[hit.line - 1]
             if unless is not None and unless.search(line[max(0, hit.start - 12):hit.end + 12]):

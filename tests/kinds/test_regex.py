@@ -8,7 +8,7 @@ import pytest
 
 from planlint.catalog import bundled_catalog
 from planlint.kinds import load_kind
-from planlint.kinds._regex import compile_pattern, count, find
+from planlint.kinds._regex import TIME_LIMIT, compile_pattern, count, find
 from planlint.outline.parser import parse
 
 SEEDS = sorted((Path(__file__).parents[2] / "seeds").glob("*.txt"))
@@ -37,3 +37,31 @@ def test_count_agrees_with_check_for_every_rule_whose_kind_counts(seed):
             assert kind.count(document, rule.prepared) == len(list(kind.check(document, rule.prepared))), rule.code
             counted += 1
     assert counted > 20
+
+
+def test_an_office_pattern_that_runs_too_long_fails_alone(tmp_path):
+    """Only the bundled rules, reviewed and tested, run without the time limit."""
+    import yaml
+
+    from planlint.api import check_text
+    from planlint.catalog import load_catalog
+
+    rule = {"code": "XX001", "name": "slow-rule", "category": "expression", "severity": "info",
+            "kind": "pattern", "params": {"pattern": "(甲|甲甲)+乙"}, "message": {"zh": "慢", "en": "slow"},
+            "rationale": "测试。", "examples": {"bad": ["甲乙"], "good": ["甲"]}}
+    (tmp_path / "slow.yaml").write_text(yaml.safe_dump({"rules": [rule]}, allow_unicode=True), encoding="utf-8")
+    catalog = load_catalog([tmp_path])
+    assert TIME_LIMIT not in catalog.get("XX001").prepared
+    assert catalog.get("PL503").prepared[TIME_LIMIT] is None
+    result = check_text("甲" * 40 + "丙\n其它", select=["XX001", "PL805"], catalog=catalog)
+    [failure] = result.failures
+    assert failure.code == "XX001" and "longer than" in failure.reason
+    assert [d.code for d in result.diagnostics] == ["PL805"]
+
+
+def test_a_configured_pattern_keeps_the_time_limit():
+    from planlint.config import Config
+
+    catalog = bundled_catalog()
+    [rule] = catalog.configure(Config(params={"PL805": {"swap": {"其它": "其他"}}}), ("PL805",), ())
+    assert TIME_LIMIT not in rule.prepared
