@@ -70,6 +70,15 @@ def _content(document: Document) -> Iterator[tuple[int, str]]:
     yield from ((n, t) for n, t in document.content_lines() if n >= first)
 
 
+def _deadline_mentions(document: Document, year: int | None) -> list[tuple[int, str, dates.Mention]]:
+    """(line, text, mention) of every deadline in the content; both deadline checks share one scan."""
+    key = ("deadline-mentions", year)
+    if key not in document.derived:
+        document.derived[key] = [(number, text, mention) for number, text in _content(document)
+                                 for mention in dates.mentions(text, year) if mention.deadline]
+    return document.derived[key]
+
+
 def _deadlines(document: Document, params: dict) -> Iterator[Finding]:
     meta = document.metadata
     signed = meta.signing_date_value
@@ -83,18 +92,15 @@ def _deadlines(document: Document, params: dict) -> Iterator[Finding]:
         limit = (meta.period[1], 12, 31)
     # "6月底前" in a 2019 plan signed in December 2018 is June 2019: the plan's year decides.
     year = meta.year or (signed.year if signed else None)
-    for number, text in _content(document):
-        for mention in dates.mentions(text, year):
-            if not mention.deadline:
-                continue
-            too_early = params["check"] == "deadline-before-signing" and mention.latest < limit
-            too_late = params["check"] == "beyond-period" and mention.latest > limit and mention.explicit_year
-            if too_early or too_late:
-                yield Finding(Span(number, mention.start + 1, number, mention.end + 1), {
-                    "match": text[mention.start:mention.end],
-                    "signed": f"{signed.year}年{signed.month}月{signed.day}日" if signed and signed.day else "",
-                    "period": f"{meta.period[0]}—{meta.period[1]}年" if meta.period else "",
-                    "note_zh": "", "note_en": ""})
+    for number, text, mention in _deadline_mentions(document, year):
+        too_early = params["check"] == "deadline-before-signing" and mention.latest < limit
+        too_late = params["check"] == "beyond-period" and mention.latest > limit and mention.explicit_year
+        if too_early or too_late:
+            yield Finding(Span(number, mention.start + 1, number, mention.end + 1), {
+                "match": text[mention.start:mention.end],
+                "signed": f"{signed.year}年{signed.month}月{signed.day}日" if signed and signed.day else "",
+                "period": f"{meta.period[0]}—{meta.period[1]}年" if meta.period else "",
+                "note_zh": "", "note_en": ""})
 
 
 def _anachronisms(document: Document, params: dict) -> Iterator[Finding]:
