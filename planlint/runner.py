@@ -161,13 +161,17 @@ _worker: tuple | None = None
 
 def _start_worker(settings: Settings) -> None:
     global _worker
-    _worker = (settings, _Checkers(settings), _cache(settings))
+    _worker = (settings, _Checkers(settings), _cache(settings), set())
 
 
 def _process_in_worker(item: str) -> tuple[FileResult | None, list, list[Rule]]:
-    settings, checkers, cache = _worker
+    """The result, and the rules this worker has not sent yet (sending all 67 with
+    every file cost more than some checks: each pickles its compiled patterns)."""
+    settings, checkers, cache, sent = _worker
     result, errors = process(item, settings, checkers, cache)
-    return result, errors, list(checkers.rules.values())
+    new_rules = [rule for code, rule in checkers.rules.items() if code not in sent]
+    sent.update(rule.code for rule in new_rules)
+    return result, errors, new_rules
 
 
 def _cache(settings: Settings):
