@@ -6,6 +6,13 @@ Prints a table: tool, files, MB, median wall seconds, MB/s, peak RSS and the
 ratio of each to planlint's default run.  Peers that are not installed are
 skipped with a note (benchmarks/README.md says how to install them).  Ratios
 are what count; absolute times vary by machine.
+
+Every command runs once untimed (so Python has written its bytecode caches and
+the files are in the page cache), then the timed runs go round-robin over all
+commands: a machine whose speed drifts during the run slows every tool alike,
+and the ratios hold.  PYTHONDONTWRITEBYTECODE is dropped from the environment,
+as on a user's machine: with it, an editable install recompiles planlint's
+modules on every start.
 """
 
 from __future__ import annotations
@@ -18,8 +25,9 @@ import statistics
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -27,30 +35,32 @@ from corpus import SEEDS, build_large, build_many  # noqa: E402
 
 
 @dataclass
-class Timing:
+class Case:
     name: str
+    command: list[str]
     files: int
     megabytes: float
-    seconds: float
-    peak_mb: float
-    note: str = ""
+    before: Callable[[], None] | None = None  # run untimed before each timed run
+    times: list[float] = field(default_factory=list)
+    peaks: list[float] = field(default_factory=list)
+
+    @property
+    def seconds(self) -> float:
+        return statistics.median(self.times)
 
 
-def _measure(command: list[str], runs: int, env: dict | None = None, before=None) -> tuple[float, float]:
-    """Median wall time and the largest peak RSS (MB) of ``command`` over ``runs``."""
-    times, peaks = [], []
-    for _ in range(runs):
-        if before:
-            before()
-        start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-        _, status, usage = os.wait4(process.pid, 0)
-        times.append(time.perf_counter() - start)
-        peaks.append(usage.ru_maxrss / 1024)
-        process.returncode = os.waitstatus_to_exitcode(status)
-        if process.returncode not in (0, 1):
-            raise RuntimeError(f"{command[0]} exited {process.returncode}")
-    return statistics.median(times), max(peaks)
+def _run(case: Case, env: dict) -> None:
+    """One run of ``case``: its wall time and peak RSS (MB) are recorded."""
+    if case.before:
+        case.before()
+    start = time.perf_counter()
+    process = subprocess.Popen(case.command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    _, status, usage = os.wait4(process.pid, 0)
+    case.times.append(time.perf_counter() - start)
+    case.peaks.append(usage.ru_maxrss / 1024)
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        raise RuntimeError(f"{case.command[0]} exited {code}")
 
 
 def _size(paths: list[Path]) -> float:
@@ -86,20 +96,20 @@ def main() -> None:
     megabytes, files = _size(many), len(many)
     cache = args.work / "cache"
     env = {**os.environ, "PLANLINT_CACHE_DIR": str(cache)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     clear = lambda: shutil.rmtree(cache / "results", ignore_errors=True)  # noqa: E731
     planlint = _planlint()
-    rows: list[Timing] = []
+    cases: list[Case] = []
     notes: list[str] = []
 
-    def add(name, command, paths_count=files, size=megabytes, before=None, note=""):
-        seconds, peak = _measure(command, args.runs, env, before)
-        rows.append(Timing(name, paths_count, size, seconds, peak, note))
+    def add(name, command, paths_count=files, size=megabytes, before=None):
+        cases.append(Case(name, command, paths_count, size, before))
 
     check = [*planlint, "check", "--format", "json"]
-    add("planlint (default jobs)", [*check, str(directory)], before=clear, note="no cached results")
+    # The first run clears the result cache and so fills it for the second, right after it.
+    add("planlint (default jobs)", [*check, str(directory)], before=clear)
+    add("planlint, unchanged (cache)", [*check, str(directory)])
     add("planlint --jobs 1", [*check, "--jobs", "1", "--no-cache", str(directory)])
-    _measure([*check, str(directory)], 1, env)  # fill the cache
-    add("planlint, unchanged (cache)", [*check, str(directory)], note="second run")
     if _has_autocorrect():
         add("autocorrect (Python binding)", [sys.executable, str(HERE / "autocorrect_lint.py"), str(directory)])
     else:
@@ -120,20 +130,28 @@ def main() -> None:
 
     for count in (5, 50):
         subset = many[:count]
-        add(f"planlint --jobs 1, {count} docs", [*check, "--jobs", "1", "--no-cache", *map(str, subset)],
+        add(f"planlint --jobs 1, {len(subset)} docs", [*check, "--jobs", "1", "--no-cache", *map(str, subset)],
             count, _size(subset))
     large = build_large(args.work, args.large_mb)
     add(f"planlint, one {args.large_mb:g} MB document", [*check, "--no-cache", str(large)], 1, _size([large]))
 
-    base = rows[0].seconds
+    for case in cases:  # warm-up: bytecode written, files read once
+        _run(case, env)
+        case.times.clear()
+        case.peaks.clear()
+    for _ in range(args.runs):
+        for case in cases:
+            _run(case, env)
+
+    base = cases[0].seconds
     print(f"planlint benchmark — {time.strftime('%Y-%m-%d')}, {platform.machine()}, {os.cpu_count()} cores, "
-          f"Python {platform.python_version()}, median of {args.runs} runs\n")
+          f"Python {platform.python_version()}, median of {args.runs} interleaved runs\n")
     print("| tool | files | MB | median s | MB/s | peak RSS MB | ratio to planlint |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
-    for row in rows:
-        rate = f"{row.megabytes / row.seconds:.2f}" if row.megabytes else "—"
-        print(f"| {row.name} | {row.files} | {row.megabytes:.2f} | {row.seconds:.2f} | {rate} | "
-              f"{row.peak_mb:.0f} | {row.seconds / base:.2f} |")
+    for case in cases:
+        rate = f"{case.megabytes / case.seconds:.2f}" if case.megabytes else "—"
+        print(f"| {case.name} | {case.files} | {case.megabytes:.2f} | {case.seconds:.2f} | {rate} | "
+              f"{max(case.peaks):.0f} | {case.seconds / base:.2f} |")
     for note in notes:
         print(f"\n{note}")
 
