@@ -100,7 +100,7 @@ def run_rules(document: Document, rules: Sequence[Rule], lang: str = "zh",
             if aggregating and hasattr(kind, "count"):
                 total = kind.count(document, rule.prepared)
                 findings = list(itertools.islice(kind.check(document, rule.prepared),
-                                                 1 if total > rule.aggregate else None))
+                                                 1 if total > rule.aggregate else None)) if total else []
             else:
                 findings = list(kind.check(document, rule.prepared))
                 total = len(findings)

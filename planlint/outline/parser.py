@@ -93,18 +93,17 @@ def _classify(lines: list[str], chrome: frozenset[int], automatic: Mapping[int, 
             kind = "part-title" if node.type == "PART_TITLE" and number not in plain else "paragraph"
             items.append(_Item(kind, number, column, str(node).rstrip()))
             continue
-        rest = heading.children[1] if len(heading.children) > 1 else None
+        rest = heading.children[1]
+        text = str(rest)[:-1]  # the rest of the line, without its "\n"
         marker = _marker(first_token, number, column) if number not in plain else None
         if marker is None:
             # a marker-shaped token with no valid number, or in a table cell, reads as plain text
-            text = str(first_token) + (str(rest) if rest is not None else "")
-            items.append(_Item("paragraph", number, column, text.rstrip()))
+            items.append(_Item("paragraph", number, column, (str(first_token) + text).rstrip()))
             continue
         if number in automatic:
             marker = dataclasses.replace(marker, automatic=True, list_level=getattr(automatic[number], "level", None))
-        text = str(rest) if rest is not None else ""
         stripped = text.lstrip()
-        text_column = (rest.column + indent + len(text) - len(stripped)) if rest is not None else marker.span.end_column
+        text_column = rest.column + indent + len(text) - len(stripped)
         items.append(_Item("heading", number, column, stripped.rstrip(), marker, text_column))
     return items
 
