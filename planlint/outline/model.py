@@ -89,9 +89,11 @@ class Node:
 
     def walk(self) -> Iterator["Node"]:
         """This node's descendants, depth first, in document order."""
-        for child in self.children:
-            yield child
-            yield from child.walk()
+        stack = self.children[::-1]  # a stack, not nested generators: rules walk the tree often
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(reversed(node.children))
 
     def last_line(self) -> int:
         last = self.span.line
@@ -190,10 +192,14 @@ class Document:
 
     def nodes(self) -> Iterator[Node]:
         """Every heading (and part title) in document order."""
-        return self.root.walk()
+        if "nodes" not in self.derived:
+            self.derived["nodes"] = list(self.root.walk())
+        return iter(self.derived["nodes"])
 
     def headings(self) -> Iterator[Node]:
-        return (node for node in self.root.walk() if node.marker is not None)
+        if "headings" not in self.derived:
+            self.derived["headings"] = [node for node in self.nodes() if node.marker is not None]
+        return iter(self.derived["headings"])
 
     def content_lines(self) -> Iterator[tuple[int, str]]:
         """(line number, text) of every line with text that is not web-page chrome."""
