@@ -11,13 +11,12 @@ import functools
 import string
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, NamedTuple, Sequence
 
 from planlint.resources import bundled_dir, package_file, schema_validator
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     path: str
     rule: str | None
     field: str | None
@@ -67,8 +66,7 @@ class Rule:
                 "source": self.source}
 
 
-@dataclass(frozen=True, slots=True)
-class Profile:
+class Profile(NamedTuple):
     """What a document type must contain, and which rules do not apply to it."""
 
     type: str

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from planlint.outline.model import Span
@@ -20,8 +19,7 @@ class Edit(NamedTuple):
         return {**self.span.to_dict(), "content": self.content}
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+class Fix(NamedTuple):
     applicability: str  # "safe" or "unsafe"
     edits: tuple[Edit, ...]
 
@@ -39,8 +37,7 @@ class Finding(NamedTuple):
     edits: tuple[Edit, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Diagnostic:
+class Diagnostic(NamedTuple):
     path: str
     code: str
     rule: str

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import itertools
 from dataclasses import dataclass, field
-from typing import Callable, Mapping, Sequence
+from typing import Callable, Mapping, NamedTuple, Sequence
 
 from planlint.catalog import Profile, Rule
 from planlint.diagnostics import Diagnostic, Finding, Fix
@@ -49,8 +49,7 @@ class Checker:
         return document, filter_suppressed(document.lines, diagnostics), failures
 
 
-@dataclass(frozen=True, slots=True)
-class RuleFailure:
+class RuleFailure(NamedTuple):
     """A rule that could not finish on a document (a user's regex timing out, say)."""
 
     path: str

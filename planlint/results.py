@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from planlint.catalog import Rule
 from planlint.diagnostics import SEVERITY_RANK, Diagnostic
@@ -48,8 +49,7 @@ class Report:
         return int(any(SEVERITY_RANK[d.severity] >= threshold for d in self.diagnostics))
 
 
-@dataclass(frozen=True, slots=True)
-class WriteFailure:
+class WriteFailure(NamedTuple):
     """A file left untouched by --fix: ``reason`` is "docx-fix" (fixes are never
     written into Word files) or "not-written" (it could not be written safely)."""
 

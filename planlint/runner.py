@@ -3,7 +3,6 @@ running it over many files, in parallel processes when that pays."""
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import sys
 from dataclasses import dataclass
@@ -56,7 +55,7 @@ def _point_into_paragraph(diagnostic: Diagnostic, offset: int, length: int) -> D
     span = diagnostic.span
     column = max(span.column - offset, 1)
     end = max(span.end_column - offset, min(column + 1, length + 1)) if span.end_line == span.line else span.end_column
-    return dataclasses.replace(diagnostic, span=Span(span.line, column, span.end_line, end), fix=None)
+    return diagnostic._replace(span=Span(span.line, column, span.end_line, end), fix=None)
 
 
 def _check_source(source: Source, checker: Checker) -> FileResult:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Sequence
+from types import MappingProxyType
+from typing import Iterator, Mapping, NamedTuple, Sequence
 
 from planlint.loading.text import DecodeError, decode
 
@@ -15,8 +15,7 @@ _MARKDOWN = (".md", ".markdown")
 _WORD = (".docx", ".doc")
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     """A document as text.  ``format`` is "text", "markdown" or "docx"; a .docx also
     says which lines carry a rendered automatic marker (and its length), which
     lines are table cells, and each paragraph's own text for display."""
@@ -26,13 +25,12 @@ class Source:
     encoding: str
     bom: bool
     format: str = "text"
-    automatic: dict = field(default_factory=dict)
+    automatic: Mapping[int, object] = MappingProxyType({})  # read-only: a shared default
     in_table: frozenset = frozenset()
     display_lines: tuple | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class LoadError:
+class LoadError(NamedTuple):
     """A file that could not be read as text.  ``reason`` is a code the
     reporters put into words (missing, permission, directory, unreadable,
     binary, undecodable); ``detail`` says more, in English."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -24,8 +24,7 @@ class DecodeError(ValueError):
         super().__init__(f"{reason}: {detail}" if detail else reason)
 
 
-@dataclass(frozen=True, slots=True)
-class Decoded:
+class Decoded(NamedTuple):
     text: str
     encoding: str
     bom: bool

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from planlint.outline.model import SimpleDate
 
@@ -84,8 +84,7 @@ _MENTION = re.compile(
 _BOOK_TITLE = re.compile(r"《[^《》]*》")
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     """A date in running text: where it is (0-based, end exclusive), the last
     day it can mean, and whether it is a deadline ("…前", "年底")."""
 

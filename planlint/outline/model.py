@@ -31,8 +31,7 @@ class Span(NamedTuple):
                 "end_line": self.end_line, "end_column": self.end_column}
 
 
-@dataclass(frozen=True, slots=True)
-class Marker:
+class Marker(NamedTuple):
     """A heading's number as written: kind, value, delimiter and raw text."""
 
     kind: str
@@ -117,8 +116,7 @@ class Node:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Run:
+class Run(NamedTuple):
     """Consecutive siblings of one marker kind: the unit numbering is checked on.
 
     ``expected_start`` is 1 where numbering restarts under each parent, and the
@@ -132,15 +130,13 @@ class Run:
     mode: str  # "restart" or "continuous"
 
 
-@dataclass(frozen=True, slots=True)
-class SimpleDate:
+class SimpleDate(NamedTuple):
     year: int
     month: int
     day: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Located:
+class Located(NamedTuple):
     """A piece of header metadata with where it was found."""
 
     text: str

@@ -3,7 +3,6 @@ nest headings by marker rank, and find the numbering runs."""
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -101,7 +100,7 @@ def _classify(lines: list[str], chrome: frozenset[int], automatic: Mapping[int, 
             items.append(_Item("paragraph", number, column, (str(first_token) + text).rstrip()))
             continue
         if number in automatic:
-            marker = dataclasses.replace(marker, automatic=True, list_level=getattr(automatic[number], "level", None))
+            marker = marker._replace(automatic=True, list_level=getattr(automatic[number], "level", None))
         stripped = text.lstrip()
         text_column = rest.column + indent + len(text) - len(stripped)
         items.append(_Item("heading", number, column, stripped.rstrip(), marker, text_column))

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
 from types import ModuleType
+from typing import NamedTuple
 
 FORMATS = ("text", "concise", "json", "sarif", "github", "junit", "gitlab")
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
+class Options(NamedTuple):
     lang: str = "zh"
     color: bool | None = None  # None: only on a terminal, and never under NO_COLOR
     quiet: bool = False

@@ -7,7 +7,7 @@ two cells; the underline is laid out in cells so it sits under the span.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _CONTEXT = 24  # characters kept on each side of a span in a long line
 _ELLIPSIS = "…"
@@ -26,8 +26,7 @@ def _visible(char: str) -> str:
     return char
 
 
-@dataclass(frozen=True, slots=True)
-class Excerpt:
+class Excerpt(NamedTuple):
     text: str
     underline: str
 
