@@ -69,6 +69,8 @@ def _read(path: Path) -> dict | None:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
         raise ConfigError(str(path), None, f"not UTF-8 text (byte {error.start})") from None
+    if path.name == "pyproject.toml" and "planlint" not in text:
+        return None  # most projects' pyproject.toml: no need to import and run a TOML parser
     if path.suffix == ".toml":
         try:
             import tomllib
