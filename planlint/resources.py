@@ -74,24 +74,34 @@ def load_pickle(path: Path):
     """What ``store_pickle`` kept at ``path``; None if it is missing, damaged or foreign."""
     import pickle
 
+    return read_cached(path, pickle.loads)
+
+
+def store_pickle(path: Path, value) -> None:
+    import pickle
+
+    write_cached(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def read_cached(path: Path, decode):
+    """``decode`` of the bytes ``write_cached`` kept at ``path``; None if they are
+    missing, damaged or foreign."""
     try:
-        with path.open("rb") as stream:
-            return pickle.load(stream)
+        return decode(path.read_bytes())
     except Exception:  # a cache entry is only ever a shortcut: rebuild what cannot be read
         return None
 
 
-def store_pickle(path: Path, value) -> None:
-    """Keep ``value`` at ``path`` atomically (a reader never sees half a file);
+def write_cached(path: Path, data: bytes) -> None:
+    """Keep ``data`` at ``path`` atomically (a reader never sees half a file);
     an unwritable cache only costs the next run its speed."""
-    import pickle
     import tempfile
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         with os.fdopen(handle, "wb") as stream:
-            pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            stream.write(data)
         os.replace(temporary, path)
     except OSError:
         pass
