@@ -33,8 +33,12 @@ class Checker:
         import hashlib
         import json
 
+        # Canonical JSON only: a repr would carry a frozenset's order, which changes
+        # with every process's string hashing (and the cache would miss half the time).
+        profiles = sorted([profile.type, list(profile.sections), sorted(profile.ignore)]
+                          for profile in self.profiles.values())
         state = {"rules": [{**rule.to_dict(), "source": None} for rule in self.rules], "lang": self.lang,
-                 "profile": self.profile, "profiles": sorted(repr(profile) for profile in self.profiles.values())}
+                 "profile": self.profile, "profiles": profiles}
         return hashlib.sha256(json.dumps(state, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
     def check(self, text: str, path: str, view: Callable[[str], str] | None = None,

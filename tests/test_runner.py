@@ -67,3 +67,21 @@ def test_a_damaged_cache_entry_is_ignored(tmp_path):
     cache.store(key, {"any": "thing"})
     next(tmp_path.rglob("*.pickle")).write_bytes(b"not a pickle")
     assert cache.load(key) is None
+
+
+def test_the_rules_fingerprint_is_the_same_in_every_process(tmp_path):
+    """Python hashes strings differently in each process; a key that carried a
+    set's order would make the result cache miss at random."""
+    import os
+    import subprocess
+    import sys
+
+    script = ("from planlint.catalog import bundled_catalog\nfrom planlint.config import Config\n"
+              "from planlint.engine import Checker\ncatalog = bundled_catalog()\n"
+              "print(Checker(catalog.configure(Config(), (), ()), 'zh', catalog.profiles).fingerprint)")
+    prints = set()
+    for seed in ("1", "2", "3", "4"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PLANLINT_CACHE_DIR": str(tmp_path)}
+        prints.add(subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True,
+                                  check=True).stdout)
+    assert len(prints) == 1
