@@ -87,6 +87,19 @@ def _aggregate(document: Document, rule: Rule, first: Finding, total: int, lang:
                       shown.message + say("aggregate", lang, count=total), shown.span, None)
 
 
+def _findings(document: Document, rule: Rule, aggregating: bool) -> tuple[list[Finding], int]:
+    """The rule's findings and how many there are.  When the rule aggregates and
+    its kind can count, only the first finding is built past the threshold."""
+    kind = load_kind(rule.kind)
+    if not (aggregating and hasattr(kind, "count")):
+        findings = list(kind.check(document, rule.prepared))
+        return findings, len(findings)
+    total = kind.count(document, rule.prepared)
+    if total == 0:
+        return [], 0
+    return list(itertools.islice(kind.check(document, rule.prepared), 1 if total > rule.aggregate else None)), total
+
+
 def run_rules(document: Document, rules: Sequence[Rule], lang: str = "zh",
               profiles: Mapping[str, Profile] | None = None,
               aggregate: bool = True) -> tuple[list[Diagnostic], list[RuleFailure]]:
@@ -97,16 +110,9 @@ def run_rules(document: Document, rules: Sequence[Rule], lang: str = "zh",
     for rule in rules:
         if profile is not None and rule.code in profile.ignore:
             continue
-        kind = load_kind(rule.kind)
         aggregating = aggregate and rule.aggregate is not None
         try:
-            if aggregating and hasattr(kind, "count"):
-                total = kind.count(document, rule.prepared)
-                findings = list(itertools.islice(kind.check(document, rule.prepared),
-                                                 1 if total > rule.aggregate else None)) if total else []
-            else:
-                findings = list(kind.check(document, rule.prepared))
-                total = len(findings)
+            findings, total = _findings(document, rule, aggregating)
         except Exception as error:  # one broken rule must not lose the others' results
             failures.append(RuleFailure(document.path, rule.code, f"{type(error).__name__}: {error}"))
             continue
