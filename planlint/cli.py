@@ -229,5 +229,19 @@ def rule(code, lang, color):
     render_rule(found, sys.stdout, _options(lang, color))
 
 
+@main.command()
+@_lang_option
+def clean(lang):
+    """Delete planlint's cache: unchanged files' results, compiled rules and parser."""
+    from planlint.resources import clear_cache
+
+    try:
+        path, count = clear_cache()
+    except OSError as error:
+        click.echo(say("cache-not-cleaned", lang, path=error.filename or "", reason=error.strerror or error), err=True)
+        sys.exit(2)
+    click.echo(say("cache-cleaned", lang, path=path, count=count))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

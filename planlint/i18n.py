@@ -32,6 +32,8 @@ _TEXT = {
     "unknown-selector": ("未知的规则代码或类别：{selector}", "unknown rule code or category: {selector}"),
     "unknown-rule": ("没有这条规则：{code}", "no such rule: {code}"),
     "catalog-error": ("规则文件有误：", "Broken rule file:"),
+    "cache-cleaned": ("已清除缓存 {path}（{count} 个文件）", "Removed the cache {path} ({count:file})"),
+    "cache-not-cleaned": ("无法清除缓存 {path}：{reason}", "Could not remove the cache {path}: {reason}"),
     "config-error": ("配置有误：", "Broken configuration:"),
     "baseline-written": ("已将 {count} 条诊断记入基线 {path}", "Recorded {count:diagnostic} in the baseline {path}"),
     "example-silent": ("错误示例没有触发该规则", "the bad example did not raise the rule"),

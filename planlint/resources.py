@@ -70,6 +70,19 @@ def cache_dir() -> Path:
     return base / "planlint"
 
 
+def clear_cache() -> tuple[Path, int]:
+    """Delete the cache directory; where it was and how many files it held.
+    Raises OSError when it cannot be removed."""
+    import shutil
+
+    directory = cache_dir()
+    if not directory.exists():
+        return directory, 0
+    count = sum(1 for path in directory.rglob("*") if path.is_file())
+    shutil.rmtree(directory)
+    return directory, count
+
+
 def load_pickle(path: Path):
     """What ``store_pickle`` kept at ``path``; None if it is missing, damaged or foreign."""
     import pickle

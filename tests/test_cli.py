@@ -211,3 +211,15 @@ def test_fix_on_stdin_prints_the_fixed_text(run):
     result = run("check", "--fix", "--format", "concise", "-", input="一、甲\n1、子\n2.丑\n3.寅\n")
     assert result.stdout == "一、甲\n1.子\n2.丑\n3.寅\n"
     assert "已自动修复 1 处" in result.stderr
+
+
+def test_clean_removes_the_cache_and_says_how_much(run, draft, tmp_path):
+    cache = tmp_path / "cache"
+    env = {"PLANLINT_CACHE_DIR": str(cache)}
+    run("check", draft("一、甲。正文\n"), env=env)
+    held = sum(1 for path in cache.rglob("*") if path.is_file())
+    assert held >= 1  # the draft's result (this process already holds the compiled rules and parser)
+    result = run("clean", "--lang", "en", env=env)
+    assert result.exit_code == 0 and f"({held} file" in result.stdout
+    assert not cache.exists()
+    assert "（0 个文件）" in run("clean", env=env).stdout
