@@ -23,7 +23,7 @@ _PAREN_INNER = re.compile(r"^([（(])[ \t\u3000]*(.+?)[ \t\u3000]*([）)])(、?)
 
 def split_lines(text: str) -> list[str]:
     """Lines without their terminators; LF, CRLF and CR all end a line."""
-    lines = _LINE_BREAK.split(text)
+    lines = _LINE_BREAK.split(text) if "\r" in text else text.split("\n")  # str.split is ~10x faster
     if lines and lines[-1] == "" and len(lines) > 1:
         lines.pop()
     return lines
