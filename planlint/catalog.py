@@ -308,7 +308,7 @@ def load_catalog(directories: Sequence[Path | str] = ()) -> Catalog:
     Loading validates every rule against its schema and compiles its patterns;
     the result is cached on disk (pickled, keyed by the files' contents), so a
     pre-commit run pays for it once, not on every commit."""
-    from planlint.resources import load_pickle, store_pickle
+    from planlint.resources import load_pickle, prune_cache, store_pickle
 
     cache = _cache_path(directories)
     cached = load_pickle(cache) if cache is not None else None
@@ -316,6 +316,7 @@ def load_catalog(directories: Sequence[Path | str] = ()) -> Catalog:
         return cached
     catalog = _load_catalog(directories)
     if cache is not None:
+        prune_cache()
         store_pickle(cache, catalog)
     return catalog
 

@@ -83,6 +83,28 @@ def clear_cache() -> tuple[Path, int]:
     return directory, count
 
 
+STALE_DAYS = 30
+
+
+def prune_cache(max_age_days: float = STALE_DAYS) -> int:
+    """Delete cache files not written for ``max_age_days``; how many went.  Run when
+    the catalog is rebuilt (after an upgrade or a change of rules), so entries for
+    old builds, old rule sets and long-changed files do not pile up for ever."""
+    import time
+
+    directory = cache_dir()
+    cutoff = time.time() - max_age_days * 86400
+    removed = 0
+    for path in directory.rglob("*") if directory.is_dir() else ():
+        try:
+            if path.is_file() and path.stat().st_mtime < cutoff:
+                path.unlink()
+                removed += 1
+        except OSError:
+            pass  # another run removed or holds it: nothing is lost
+    return removed
+
+
 def load_pickle(path: Path):
     """What ``store_pickle`` kept at ``path``; None if it is missing, damaged or foreign."""
     import pickle

@@ -85,3 +85,22 @@ def test_the_rules_fingerprint_is_the_same_in_every_process(tmp_path):
         prints.add(subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True,
                                   check=True).stdout)
     assert len(prints) == 1
+
+
+def test_a_catalog_rebuild_prunes_cache_files_unwritten_for_a_month(tmp_path, monkeypatch):
+    import os
+    import time
+
+    from planlint.catalog import load_catalog
+    from planlint.resources import STALE_DAYS
+
+    monkeypatch.setenv("PLANLINT_CACHE_DIR", str(tmp_path))
+    old, recent = tmp_path / "results" / "ab" / "old.pickle", tmp_path / "results" / "cd" / "recent.pickle"
+    for path in (old, recent):
+        path.parent.mkdir(parents=True)
+        path.write_bytes(b"x")
+    month_ago = time.time() - (STALE_DAYS + 1) * 86400
+    os.utime(old, (month_ago, month_ago))
+    load_catalog()  # this cache directory holds no catalog yet: a rebuild
+    assert not old.exists() and recent.exists()
+    assert list(tmp_path.glob("catalog-*.pickle"))
