@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 from planlint.catalog import Catalog, Rule, bundled_catalog, load_catalog
 from planlint.config import Config, find_config, load_config
@@ -22,8 +21,7 @@ _PARALLEL_MIN_FILES = 8
 _PARALLEL_MIN_BYTES = 4 * 1024 * 1024  # measured: below ~4 MB two processes on 2 cores lose
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     """Everything a worker needs to check a file the way the command asked."""
 
     select: tuple[str, ...] = ()

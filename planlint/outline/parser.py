@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
-from typing import Iterator, Mapping
+from typing import Iterator, Mapping, NamedTuple
 
 from planlint.outline import metadata as metadata_module
 from planlint.outline.chrome import chrome_lines
@@ -29,8 +28,7 @@ def split_lines(text: str) -> list[str]:
     return lines
 
 
-@dataclass(slots=True)
-class _Item:
+class _Item(NamedTuple):
     kind: str  # "heading", "part-title" or "paragraph"
     line: int
     column: int
