@@ -8,7 +8,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Iterator, Mapping, NamedTuple, Sequence
 
-from planlint.loading.text import DecodeError, decode
+from planlint.loading.errors import ReadError
+from planlint.loading.text import decode
 
 DEFAULT_INCLUDE = (".txt", ".md", ".docx")
 _MARKDOWN = (".md", ".markdown")
@@ -88,18 +89,18 @@ def decode_source(name: str, data: bytes) -> Source | LoadError:
         return _word_source(name, data)
     try:
         decoded = decode(data)
-    except DecodeError as error:
+    except ReadError as error:
         return LoadError(name, error.reason, error.detail)
     fmt = "markdown" if name.lower().endswith(_MARKDOWN) else "text"
     return Source(name, decoded.text, decoded.encoding, decoded.bom, fmt)
 
 
 def _word_source(name: str, data: bytes) -> Source | LoadError:
-    from planlint.loading.docx import DocxError, read_docx
+    from planlint.loading.docx import read_docx
 
     try:
         document = read_docx(name, data)
-    except DocxError as error:
+    except ReadError as error:
         return LoadError(name, error.reason, error.detail)
     return Source(name, "\n".join(document.lines), "docx", False, "docx", document.automatic,
                   frozenset(document.in_table), tuple(document.own_text))

@@ -19,17 +19,12 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from planlint.loading.errors import ReadError
 from planlint.numerals import int_to_chinese, int_to_circled
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc, or a password-protected .docx
 _FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 _IDEOGRAPH = str.maketrans("0123456789", "〇一二三四五六七八九")
-
-
-class DocxError(ValueError):
-    def __init__(self, reason: str, detail: str = ""):
-        self.reason, self.detail = reason, detail
-        super().__init__(f"{reason}: {detail}" if detail else reason)
 
 
 class AutoMarker(NamedTuple):
@@ -202,20 +197,20 @@ def _text_of(paragraph, qn) -> str:
 
 def read_docx(path: str, data: bytes) -> DocxText:
     if data.startswith(_OLE_MAGIC):
-        raise DocxError("doc-format" if path.lower().endswith(".doc") else "encrypted")
+        raise ReadError("doc-format" if path.lower().endswith(".doc") else "encrypted")
     try:
         import docx
         from docx.oxml.ns import qn
     except ImportError as error:  # pragma: no cover - a dependency, always installed
-        raise DocxError("unreadable", str(error)) from None
+        raise ReadError("unreadable", str(error)) from None
     import io
 
     try:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise DocxError("corrupt-docx", str(error) or type(error).__name__) from None
+        raise ReadError("corrupt-docx", str(error) or type(error).__name__) from None
     except Exception as error:  # python-docx raises several kinds on a broken package
-        raise DocxError("corrupt-docx", f"{type(error).__name__}: {error}") from None
+        raise ReadError("corrupt-docx", f"{type(error).__name__}: {error}") from None
     try:
         numbering_element = document.part.numbering_part.element
     except (KeyError, NotImplementedError, AttributeError):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import codecs
 from typing import NamedTuple
 
+from planlint.loading.errors import ReadError
+
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
@@ -16,12 +18,6 @@ _SNIFF = 8192
 # Control characters other than tab, LF, FF and CR: a file full of them is no
 # document, whatever a detector guesses.
 _CONTROLS = bytes(byte for byte in range(0x20) if byte not in (0x09, 0x0A, 0x0C, 0x0D))
-
-
-class DecodeError(ValueError):
-    def __init__(self, reason: str, detail: str = ""):
-        self.reason, self.detail = reason, detail
-        super().__init__(f"{reason}: {detail}" if detail else reason)
 
 
 class Decoded(NamedTuple):
@@ -44,10 +40,10 @@ def decode(data: bytes) -> Decoded:
             try:
                 return Decoded(data[len(bom):].decode(encoding), encoding, True)
             except UnicodeDecodeError as error:
-                raise DecodeError("undecodable", f"has a {encoding} byte order mark but byte "
+                raise ReadError("undecodable", f"has a {encoding} byte order mark but byte "
                                   f"{error.start + len(bom)} is not {encoding}") from None
     if _looks_binary(data):
-        raise DecodeError("binary")
+        raise ReadError("binary")
     try:
         return Decoded(data.decode("utf-8"), "utf-8", False)
     except UnicodeDecodeError:
@@ -59,9 +55,9 @@ def decode(data: bytes) -> Decoded:
 
     best = from_bytes(data, cp_isolation=["gb18030", "big5", "utf_16", "cp1252"]).best()
     if best is None or best.encoding is None:
-        raise DecodeError("undecodable", "not UTF-8, UTF-16 or GB18030/GBK, and no other encoding fits")
+        raise ReadError("undecodable", "not UTF-8, UTF-16 or GB18030/GBK, and no other encoding fits")
     encoding = "gb18030" if best.encoding in ("gb2312", "gbk") else best.encoding
     try:
         return Decoded(data.decode(encoding), encoding, False)
     except (UnicodeDecodeError, LookupError):
-        raise DecodeError("undecodable", f"looks like {best.encoding} but does not decode as it") from None
+        raise ReadError("undecodable", f"looks like {best.encoding} but does not decode as it") from None
