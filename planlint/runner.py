@@ -57,9 +57,13 @@ def _point_into_paragraph(diagnostic: Diagnostic, offset: int, length: int) -> D
 
 
 def _check_source(source: Source, checker: Checker) -> FileResult:
-    document, diagnostics, failures = checker.check(source.text, source.path, _view(source),
-                                                    source.automatic, source.in_table)
-    lines = list(source.display_lines) if source.display_lines is not None else split_lines(source.text)
+    view = _view(source)
+    document, diagnostics, failures = checker.check(source.text, source.path, view, source.automatic,
+                                                    source.in_table)
+    if source.display_lines is not None:
+        lines = list(source.display_lines)
+    else:  # the excerpts show the source: the parsed lines, unless a view blanked Markdown syntax in them
+        lines = document.lines if view is None else split_lines(source.text)
     if source.format == "docx":
         diagnostics = [_point_into_paragraph(d, source.automatic[d.line].length if d.line in source.automatic else 0,
                                              len(lines[d.line - 1]))
@@ -132,7 +136,7 @@ def process(item: str, settings: Settings, checkers: _Checkers, cache) -> tuple[
         return None, [read]
     name, data = read
     changing = settings.fix or settings.diff
-    key = cache.key(checker.fingerprint, name, data) if cache is not None and not changing else None
+    key = cache.key(checker.fingerprint, name, data) if cache is not None else None  # None when changing
     if key is not None:
         cached = cache.load(key)
         if cached is not None:

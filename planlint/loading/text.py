@@ -41,7 +41,7 @@ def decode(data: bytes) -> Decoded:
                 return Decoded(data[len(bom):].decode(encoding), encoding, True)
             except UnicodeDecodeError as error:
                 raise ReadError("undecodable", f"has a {encoding} byte order mark but byte "
-                                  f"{error.start + len(bom)} is not {encoding}") from None
+                                f"{error.start + len(bom)} is not {encoding}") from None
     if _looks_binary(data):
         raise ReadError("binary")
     try:
