@@ -83,8 +83,7 @@ def _aggregate(document: Document, rule: Rule, first: Finding, total: int, lang:
     first, counting them all.  It carries no fix (hundreds of edits would swamp
     every report); --fix checks without aggregation and repairs each one."""
     shown = _diagnostic(document, rule, first, lang)
-    return Diagnostic(shown.path, shown.code, shown.rule, shown.category, shown.severity,
-                      shown.message + say("aggregate", lang, count=total), shown.span, None)
+    return shown._replace(message=shown.message + say("aggregate", lang, count=total), fix=None)
 
 
 def _findings(document: Document, rule: Rule, aggregating: bool) -> tuple[list[Finding], int]:

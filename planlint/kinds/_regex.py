@@ -52,21 +52,23 @@ class Hit(NamedTuple):
         return Span(self.line, self.start + 1, self.line, self.end + 1)
 
 
-def _joined(document: Document, scope: str, skip: tuple[str, ...]) -> tuple[str, list[int], list[int]]:
-    """The scope's lines as one text (one regex pass per rule, not one per line),
-    with where each line starts and which line it is; shared by all rules."""
-    key = ("joined", scope, skip)
-    if key not in document.derived:
-        numbers, texts = [], []
-        for number, text in scoped_lines(document, scope, skip):
-            numbers.append(number)
-            texts.append(text)
-        starts, offset = [], 0
-        for text in texts:
-            starts.append(offset)
-            offset += len(text) + 1
-        document.derived[key] = ("\n".join(texts), starts, numbers)
-    return document.derived[key]
+def _joined(document: Document, params: dict) -> tuple[str, list[int], list[int]]:
+    """The rule's scope's lines as one text (one regex pass per rule, not one per
+    line), with where each line starts and which line it is; shared by all rules."""
+    scope, skip = params.get("scope", "text"), tuple(params.get("skip", ()))
+    return document.shared(("joined", scope, skip), lambda: _join(scoped_lines(document, scope, skip)))
+
+
+def _join(lines) -> tuple[str, list[int], list[int]]:
+    numbers, texts = [], []
+    for number, text in lines:
+        numbers.append(number)
+        texts.append(text)
+    starts, offset = [], 0
+    for text in texts:
+        starts.append(offset)
+        offset += len(text) + 1
+    return "\n".join(texts), starts, numbers
 
 
 def _scan(compiled, text: str, document: Document, params: dict):
@@ -85,7 +87,7 @@ def _limited(compiled, text: str, document: Document, limit: float):
 
 def _matches(compiled, document: Document, params: dict):
     """(match, line number, line start) of every non-empty match within one line."""
-    text, starts, numbers = _joined(document, params.get("scope", "text"), tuple(params.get("skip", ())))
+    text, starts, numbers = _joined(document, params)
     last = len(starts) - 1
     for match in _scan(compiled, text, document, params):
         start, end = match.span()
@@ -106,7 +108,7 @@ def find(compiled, document: Document, params: dict) -> Iterator[Hit]:
 
 def count(compiled, document: Document, params: dict) -> int:
     """How many hits ``find`` yields, without building them (for aggregated rules)."""
-    text = _joined(document, params.get("scope", "text"), tuple(params.get("skip", ())))[0]
+    text = _joined(document, params)[0]
     total = 0
     for match in _scan(compiled, text, document, params):
         found = match[0]

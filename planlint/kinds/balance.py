@@ -44,10 +44,8 @@ def prepare(params: dict) -> dict:
 def check(document: Document, params: dict) -> Iterator[Finding]:
     # The unclosed and the unopened rule share one scan when their pairs are the same.
     key = ("imbalances", tuple(map(tuple, params["pairs"])))
-    if key not in document.derived:
-        document.derived[key] = list(_imbalances(document, params))
     wanted = params["defect"]
-    for finding in document.derived[key]:
+    for finding in document.shared(key, lambda: list(_imbalances(document, params))):
         if finding.args["defect"] == wanted:
             yield finding
 

@@ -72,11 +72,9 @@ def _content(document: Document) -> Iterator[tuple[int, str]]:
 
 def _deadline_mentions(document: Document, year: int | None) -> list[tuple[int, str, dates.Mention]]:
     """(line, text, mention) of every deadline in the content; both deadline checks share one scan."""
-    key = ("deadline-mentions", year)
-    if key not in document.derived:
-        document.derived[key] = [(number, text, mention) for number, text in _content(document)
-                                 for mention in dates.mentions(text, year) if mention.deadline]
-    return document.derived[key]
+    return document.shared(("deadline-mentions", year), lambda: [
+        (number, text, mention) for number, text in _content(document)
+        for mention in dates.mentions(text, year) if mention.deadline])
 
 
 def _deadlines(document: Document, params: dict) -> Iterator[Finding]:

@@ -9,7 +9,7 @@ character, as in SARIF and LSP, so a one-character span has
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterator, NamedTuple
+from typing import Callable, Iterator, NamedTuple
 
 # Marker kinds from the highest level to the lowest (GB/T 9704-2012 §7.3.3
 # lists 一、 （一） 1. （1）; parts, chapters and sections sit above them).
@@ -184,26 +184,27 @@ class Document:
     runs: tuple[Run, ...]
     numbering_modes: dict[str, str]
     part_count: int
-    derived: dict = field(default_factory=dict, repr=False)  # views rules share (joined scopes…)
+    derived: dict = field(default_factory=dict, repr=False)  # see shared()
+
+    def shared(self, key, build: Callable[[], object]):
+        """A view of the document that several rules read (the joined text of a
+        scope, the heading list…): built by ``build`` the first time, then kept."""
+        if key not in self.derived:
+            self.derived[key] = build()
+        return self.derived[key]
 
     def nodes(self) -> Iterator[Node]:
         """Every heading (and part title) in document order."""
-        if "nodes" not in self.derived:
-            self.derived["nodes"] = list(self.root.walk())
-        return iter(self.derived["nodes"])
+        return iter(self.shared("nodes", lambda: list(self.root.walk())))
 
     def headings(self) -> Iterator[Node]:
-        if "headings" not in self.derived:
-            self.derived["headings"] = [node for node in self.nodes() if node.marker is not None]
-        return iter(self.derived["headings"])
+        return iter(self.shared("headings", lambda: [node for node in self.nodes() if node.marker is not None]))
 
     def content_lines(self) -> Iterator[tuple[int, str]]:
         """(line number, text) of every line with text that is not web-page chrome."""
-        if "content" not in self.derived:
-            chrome = self.chrome
-            self.derived["content"] = [(number, text) for number, text in enumerate(self.lines, 1)
-                                       if number not in chrome and text and not text.isspace()]
-        return iter(self.derived["content"])
+        return iter(self.shared("content", lambda: [
+            (number, text) for number, text in enumerate(self.lines, 1)
+            if number not in self.chrome and text and not text.isspace()]))
 
     def to_dict(self) -> dict:
         return {
