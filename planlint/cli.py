@@ -119,7 +119,8 @@ def check(paths, output_format, lang, select, ignore, fail_on, exit_zero, color,
             click.echo(f"{say('error-prefix', lang)}: {error}", err=True)
             sys.exit(2)
     options = _options(lang, color, quiet)
-    out = open(output_file, "w", encoding="utf-8") if output_file else sys.stdout
+    handle = open(output_file, "w", encoding="utf-8") if output_file else None
+    out = handle or sys.stdout
     try:
         if diff:
             _print_diffs(report, out, lang)
@@ -135,8 +136,8 @@ def check(paths, output_format, lang, select, ignore, fail_on, exit_zero, color,
         else:
             reporter(output_format).render(report, out, options)
     finally:
-        if output_file:
-            out.close()
+        if handle:  # not ``out``: with --fix on standard input it has become standard error
+            handle.close()
     code = report.exit_code(fail_on)
     sys.exit(2 if code == 2 else 0 if exit_zero else code)
 
