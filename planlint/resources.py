@@ -135,8 +135,14 @@ def write_cached(path: Path, data: bytes) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    except OSError:
+        return
+    try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
         os.replace(temporary, path)
     except OSError:
-        pass
+        try:
+            os.unlink(temporary)  # a full disk must not also fill up with half-written entries
+        except OSError:
+            pass

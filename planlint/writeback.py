@@ -3,13 +3,13 @@ and only after the bytes have been read back as exactly the fixed text."""
 
 from __future__ import annotations
 
-import codecs
 import os
 import shutil
 import tempfile
 
-_BOMS = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE,
-         "utf-32-le": codecs.BOM_UTF32_LE, "utf-32-be": codecs.BOM_UTF32_BE}
+from planlint.loading.text import BOMS
+
+_BOM_OF = {encoding: bom for bom, encoding in BOMS}  # the mark the file was read with
 
 
 class WriteError(OSError):
@@ -21,7 +21,7 @@ def encode(text: str, encoding: str, bom: bool) -> bytes:
         data = text.encode(encoding)
     except UnicodeEncodeError as error:
         raise WriteError(f"the fixed text cannot be saved as {encoding} ({error.object[error.start]!r})") from None
-    return (_BOMS.get(encoding, b"") if bom else b"") + data
+    return (_BOM_OF.get(encoding, b"") if bom else b"") + data
 
 
 def write_atomically(path: str, text: str, encoding: str, bom: bool) -> None:
@@ -35,7 +35,7 @@ def write_atomically(path: str, text: str, encoding: str, bom: bool) -> None:
             os.fsync(stream.fileno())
         with open(temporary, "rb") as stream:
             written = stream.read()
-        body = written[len(_BOMS.get(encoding, b"")):] if bom else written
+        body = written[len(_BOM_OF.get(encoding, b"")):] if bom else written
         if body.decode(encoding) != text:
             raise WriteError("the written file does not read back as the fixed text")
         shutil.copymode(path, temporary)

@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from planlint.loading.errors import ReadError
 
-_BOMS = (
+BOMS = (  # longest first: the UTF-32-LE mark begins with the UTF-16-LE one
     (codecs.BOM_UTF32_LE, "utf-32-le"),
     (codecs.BOM_UTF32_BE, "utf-32-be"),
     (codecs.BOM_UTF8, "utf-8"),
@@ -35,7 +35,7 @@ def _looks_binary(data: bytes) -> bool:
 
 
 def decode(data: bytes) -> Decoded:
-    for bom, encoding in _BOMS:
+    for bom, encoding in BOMS:
         if data.startswith(bom):
             try:
                 return Decoded(data[len(bom):].decode(encoding), encoding, True)
