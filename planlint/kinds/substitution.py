@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from planlint.diagnostics import Edit, Finding
-from planlint.kinds._regex import count as count_hits, alternation, compile_pattern, find
+from planlint.kinds._regex import LITERAL_STARTS, count as count_hits, alternation, compile_pattern, find
 from planlint.kinds._scope import SCOPE_SCHEMA
 from planlint.outline.model import Document
 
@@ -46,7 +46,10 @@ def prepare(params: dict) -> dict:
     before = f"(?<={params['before']})" if params.get("before") else ""
     after = f"(?={params['after']})" if params.get("after") else ""
     compiled = compile_pattern(f"{before}(?:{body}){after}")
-    return {**params, "_compiled": compiled, "_keys": keys}
+    # Literal keys (or characters) begin every match: the scan looks for them
+    # directly instead of running the alternation over every character.
+    starts = None if params.get("regex") or "" in swap else tuple(swap)
+    return {**params, "_compiled": compiled, "_keys": keys, LITERAL_STARTS: starts}
 
 
 def _escape_class(char: str) -> str:

