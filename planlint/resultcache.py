@@ -1,31 +1,86 @@
 """A result cache for unchanged files, as ruff keeps one: a file whose bytes,
 effective rules and planlint code are the same as last time is not parsed or
-checked again.  Entries live under the user's cache directory."""
+checked again.
+
+Entries live in packs under the user's cache directory: one pack holds the
+files of one directory checked with one rule set by one planlint build, spread
+over a few shards so that a pre-commit run over one file does not read the
+results of thousands.  A run reads a pack once, keeps what it adds in memory,
+and ``save()`` writes each changed pack once, merged with what another run may
+have written meanwhile.  (One file per entry cost five file-system operations
+per document: on the 500-document benchmark a tenth of the whole run.)
+"""
 
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
+from typing import NamedTuple
 
 from planlint.resources import cache_dir, code_fingerprint, load_pickle, store_pickle
+
+_SHARDS = 16
+
+
+class Entry(NamedTuple):
+    """Where one file's result is kept: its pack, its path as reported, and the
+    digest of its bytes that a kept result must match."""
+
+    pack: str
+    path: str
+    digest: str
 
 
 class ResultCache:
     def __init__(self, directory: Path | None = None):
         self.directory = directory or cache_dir() / "results"
+        self._packs: dict[str, dict[str, tuple[str, object]]] = {}  # as read: path -> (digest, result)
+        self._added: dict[str, dict[str, tuple[str, object]]] = {}  # this run's, not yet saved
 
-    def key(self, checker_fingerprint: str, path: str, data: bytes) -> str:
-        digest = hashlib.sha256()
-        for part in (code_fingerprint(), checker_fingerprint, path):  # the path as reported
-            digest.update(part.encode("utf-8") + b"\0")
-        digest.update(data)
-        return digest.hexdigest()
+    def entry(self, checker_fingerprint: str, path: str, data: bytes) -> Entry:
+        # The path as reported is the entry's name: results carry it.
+        shard = hashlib.sha256(path.encode("utf-8", "surrogatepass")).digest()[0] % _SHARDS
+        directory = os.path.dirname(os.path.abspath(path))
+        pack = hashlib.sha256("\0".join((code_fingerprint(), checker_fingerprint, directory, str(shard)))
+                              .encode("utf-8", "surrogatepass")).hexdigest()
+        return Entry(pack, path, hashlib.sha256(data).hexdigest())
 
-    def _file(self, key: str) -> Path:
-        return self.directory / key[:2] / f"{key[2:]}.pickle"
+    def load(self, entry: Entry):
+        """The result kept for ``entry``, or None."""
+        added = self._added.get(entry.pack, {}).get(entry.path)
+        kept = added or self._read(entry.pack).get(entry.path)
+        if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == entry.digest:
+            return kept[1]
+        return None
 
-    def load(self, key: str):
-        return load_pickle(self._file(key))
+    def store(self, entry: Entry, result) -> None:
+        self._added.setdefault(entry.pack, {})[entry.path] = (entry.digest, result)
 
-    def store(self, key: str, result) -> None:
-        store_pickle(self._file(key), result)
+    def take_added(self) -> list[Entry]:
+        """The entries this run added and has not saved, forgotten here: a
+        worker hands them to the parent, which stores them with the results it
+        receives anyway and saves the cache once."""
+        added = [Entry(pack, path, digest)
+                 for pack, entries in self._added.items() for path, (digest, _) in entries.items()]
+        self._added.clear()
+        return added
+
+    def save(self) -> None:
+        """Write every pack this run added to, merged with its copy on disk now."""
+        for pack, added in self._added.items():
+            on_disk = load_pickle(self._file(pack))
+            merged = on_disk if isinstance(on_disk, dict) else {}
+            merged.update(added)
+            store_pickle(self._file(pack), merged)
+            self._packs[pack] = merged
+        self._added.clear()
+
+    def _read(self, pack: str) -> dict[str, tuple[str, object]]:
+        if pack not in self._packs:
+            kept = load_pickle(self._file(pack))
+            self._packs[pack] = kept if isinstance(kept, dict) else {}
+        return self._packs[pack]
+
+    def _file(self, pack: str) -> Path:
+        return self.directory / f"{pack}.pickle"

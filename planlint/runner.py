@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import NamedTuple, Sequence
+from typing import TYPE_CHECKING, NamedTuple, Sequence
 
 from planlint.catalog import Catalog, Rule, bundled_catalog, load_catalog
 from planlint.config import Config, find_config, load_config
@@ -15,6 +15,9 @@ from planlint.loading import LoadError, Source, decode_source, read_bytes
 from planlint.outline.model import Span
 from planlint.outline.parser import split_lines
 from planlint.results import FileResult, WriteFailure
+
+if TYPE_CHECKING:
+    from planlint.resultcache import Entry
 
 # Below this much work a second process costs more than it saves.
 _PARALLEL_MIN_FILES = 8
@@ -126,7 +129,8 @@ class _Checkers:
 
 
 def process(item: str, settings: Settings, checkers: _Checkers, cache) -> tuple[FileResult | None, list]:
-    """One file, start to end: (its result, or None if excluded or unreadable; errors)."""
+    """One file, start to end: (its result, or None if excluded or unreadable; errors).
+    A new result goes into ``cache`` in memory; the caller saves the cache."""
     file_config = checkers.config_for(item)
     if item != "-" and file_config.excludes(item):
         return None, []
@@ -136,9 +140,9 @@ def process(item: str, settings: Settings, checkers: _Checkers, cache) -> tuple[
         return None, [read]
     name, data = read
     changing = settings.fix or settings.diff
-    key = cache.key(checker.fingerprint, name, data) if cache is not None else None  # None when changing
-    if key is not None:
-        cached = cache.load(key)
+    entry = cache.entry(checker.fingerprint, name, data) if cache is not None else None  # None when changing
+    if entry is not None:
+        cached = cache.load(entry)
         if cached is not None:
             return cached, list(cached.failures)
     source = decode_source(name, data)
@@ -151,8 +155,8 @@ def process(item: str, settings: Settings, checkers: _Checkers, cache) -> tuple[
             errors.append(write_failure)
     else:
         result = _check_source(source, checker)
-        if key is not None:
-            cache.store(key, result)
+        if entry is not None:
+            cache.store(entry, result)
     errors.extend(result.failures)
     return result, errors
 
@@ -165,14 +169,16 @@ def _start_worker(settings: Settings) -> None:
     _worker = (settings, _Checkers(settings), _cache(settings), set())
 
 
-def _process_in_worker(item: str) -> tuple[FileResult | None, list, list[Rule]]:
-    """The result, and the rules this worker has not sent yet (sending all 67 with
-    every file cost more than some checks: each pickles its compiled patterns)."""
+def _process_in_worker(item: str) -> tuple[FileResult | None, list, list[Rule], list[Entry]]:
+    """The result, the rules this worker has not sent yet (sending all 67 with
+    every file cost more than some checks: each pickles its compiled patterns),
+    and the cache entries that ``result`` is to be kept under: workers only read
+    the cache, the parent saves it once."""
     settings, checkers, cache, sent = _worker
     result, errors = process(item, settings, checkers, cache)
     new_rules = [rule for code, rule in checkers.rules.items() if code not in sent]
     sent.update(rule.code for rule in new_rules)
-    return result, errors, new_rules
+    return result, errors, new_rules, cache.take_added() if cache is not None else []
 
 
 def _cache(settings: Settings):
@@ -201,9 +207,12 @@ def run(items: Sequence[str], settings: Settings, jobs: int | None = None):
     """Each item's (result, errors) in the order given, and the rules that ran.
     ``jobs`` processes (default: the number of cores) when the run is big enough."""
     jobs = jobs or os.cpu_count() or 1
+    cache = _cache(settings)
     if not _worth_parallel(items, jobs):
-        checkers, cache = _Checkers(settings), _cache(settings)
+        checkers = _Checkers(settings)
         outcomes = [process(item, settings, checkers, cache) for item in items]
+        if cache is not None:
+            cache.save()
         return outcomes, checkers.all_rules()
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor  # only a parallel run pays for these imports
@@ -213,9 +222,13 @@ def run(items: Sequence[str], settings: Settings, jobs: int | None = None):
     outcomes = []
     chunk = max(1, len(items) // (jobs * 4))
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(settings,)) as pool:
-        for result, errors, used in pool.map(_process_in_worker, items, chunksize=chunk):
+        for result, errors, used, added in pool.map(_process_in_worker, items, chunksize=chunk):
             outcomes.append((result, errors))
             rules.update((rule.code, rule) for rule in used)
+            for entry in added:
+                cache.store(entry, result)
+    if cache is not None:
+        cache.save()
     if not rules:
         rules = {rule.code: rule for rule in _Checkers(settings).all_rules()}
     return outcomes, sorted(rules.values(), key=lambda rule: rule.code)

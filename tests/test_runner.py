@@ -38,15 +38,59 @@ def test_jobs_two_and_one_give_identical_reports(tmp_path, monkeypatch):
     assert _shape(one) == _shape(two)
 
 
+def _kept(cache_dir: Path) -> list[str]:
+    """The paths of all entries in the result cache's packs."""
+    import pickle
+
+    return sorted(path for pack in (cache_dir / "results").glob("*.pickle")
+                  for path in pickle.loads(pack.read_bytes()))
+
+
+def _no_checks(monkeypatch):
+    from planlint import runner
+
+    def refuse(*_):
+        raise AssertionError("checked a file whose result is cached")
+
+    monkeypatch.setattr(runner, "_check_source", refuse)
+
+
 def test_cached_run_gives_the_same_diagnostics(tmp_path, monkeypatch):
     monkeypatch.setenv("PLANLINT_CACHE_DIR", str(tmp_path / "cache"))
     corpus = _corpus(tmp_path, copies=1)
     fresh = check_paths([str(corpus)], cache=False)
     first = check_paths([str(corpus)])
-    stored = list((tmp_path / "cache" / "results").rglob("*.pickle"))
-    assert len(stored) == 5
+    assert _kept(tmp_path / "cache") == sorted(result.path for result in first.files)
+    assert len(list((tmp_path / "cache" / "results").iterdir())) < len(first.files)  # packs, not a file each
+    _no_checks(monkeypatch)
     second = check_paths([str(corpus)])
     assert _shape(fresh) == _shape(first) == _shape(second)
+
+
+def test_a_parallel_run_fills_the_cache_once_from_the_parent(tmp_path, monkeypatch):
+    from planlint import runner
+
+    monkeypatch.setenv("PLANLINT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(runner, "_PARALLEL_MIN_BYTES", 0)
+    corpus = _corpus(tmp_path)
+    first = check_paths([str(corpus)], jobs=2)
+    assert _kept(tmp_path / "cache") == sorted(result.path for result in first.files)
+    _no_checks(monkeypatch)
+    assert _shape(check_paths([str(corpus)], jobs=2)) == _shape(first)
+
+
+def test_two_runs_saving_one_pack_keep_both_entries(tmp_path):
+    earlier, later = ResultCache(tmp_path), ResultCache(tmp_path)
+    a, b = earlier.entry("rules", "docs/a.txt", b"A"), later.entry("rules", "docs/b.txt", b"B")
+    b = b._replace(pack=a.pack)  # the same pack, whatever shard the names fall in
+    later.load(b)  # reads the pack before the other run has saved
+    earlier.store(a, "result A")
+    earlier.save()
+    later.store(b, "result B")
+    later.save()
+    fresh = ResultCache(tmp_path)
+    assert (fresh.load(a), fresh.load(b)) == ("result A", "result B")
+    assert fresh.load(a._replace(digest="changed")) is None
 
 
 def test_a_changed_file_or_rule_set_is_checked_again(tmp_path, monkeypatch):
@@ -61,12 +105,18 @@ def test_a_changed_file_or_rule_set_is_checked_again(tmp_path, monkeypatch):
     assert check_paths([str(draft)], select=["PL101"], lang="en").diagnostics[0].message.startswith("Numbering")
 
 
-def test_a_damaged_cache_entry_is_ignored(tmp_path):
+def test_a_damaged_cache_pack_is_ignored_and_replaced(tmp_path):
     cache = ResultCache(tmp_path)
-    key = cache.key("rules", "a.txt", b"text")
-    cache.store(key, {"any": "thing"})
-    next(tmp_path.rglob("*.pickle")).write_bytes(b"not a pickle")
-    assert cache.load(key) is None
+    entry = cache.entry("rules", "a.txt", b"text")
+    cache.store(entry, {"any": "thing"})
+    cache.save()
+    pack = next(tmp_path.glob("*.pickle"))
+    pack.write_bytes(b"not a pickle")
+    assert ResultCache(tmp_path).load(entry) is None
+    again = ResultCache(tmp_path)
+    again.store(entry, "new")
+    again.save()
+    assert ResultCache(tmp_path).load(entry) == "new"
 
 
 def test_the_rules_fingerprint_is_the_same_in_every_process(tmp_path):
