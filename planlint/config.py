@@ -45,10 +45,14 @@ class Config:
             return PurePath(path).as_posix()
 
     def excludes(self, path: str) -> bool:
+        if not self.exclude:
+            return False
         relative = self.relative(path)
         return any(_matches(relative, pattern) for pattern in self.exclude)
 
     def ignored_for(self, path: str) -> tuple[str, ...]:
+        if not self.per_file_ignores:
+            return ()
         relative = self.relative(path)
         return tuple(code for pattern, codes in self.per_file_ignores.items()
                      if _matches(relative, pattern) for code in codes)
@@ -139,6 +143,16 @@ def _config_in(directory: Path, cache: dict) -> Config | None:
 def find_config(path: str, cache: dict | None = None) -> Config:
     """The configuration nearest to ``path`` (a file or directory), or the defaults.
     Pass one ``cache`` dict through a run so each directory is looked at once."""
-    start = Path(path).resolve() if path != "-" else Path.cwd()
-    directory = start if start.is_dir() else start.parent
-    return _config_in(directory, {} if cache is None else cache) or Config()
+    cache = {} if cache is None else cache
+    if path == "-":
+        directory = Path.cwd()
+    elif os.path.isdir(path):
+        directory = Path(path).resolve()
+    elif os.path.islink(path):
+        directory = Path(path).resolve().parent  # the configuration of the file linked to
+    else:  # the files of one directory resolve it once (each resolve is a stat per path component)
+        parent = ("resolved", os.path.dirname(path))
+        if parent not in cache:
+            cache[parent] = Path(parent[1] or ".").resolve()
+        directory = cache[parent]
+    return _config_in(directory, cache) or Config()

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 from pathlib import Path
 from typing import NamedTuple
 
@@ -33,36 +34,55 @@ class Entry(NamedTuple):
 
 
 class ResultCache:
-    def __init__(self, directory: Path | None = None):
+    def __init__(self, directory: Path | None = None, lookup: bool = True):
         self.directory = directory or cache_dir() / "results"
-        self._packs: dict[str, dict[str, tuple[str, object]]] = {}  # as read: path -> (digest, result)
-        self._added: dict[str, dict[str, tuple[str, object]]] = {}  # this run's, not yet saved
+        self.lookup = lookup  # False in a worker: the parent has looked up every file it hands out
+        # path -> (digest, the result pickled on its own): a worker pickles a result
+        # once, and the parent keeps those bytes as they are.
+        self._packs: dict[str, dict[str, tuple[str, bytes]]] = {}  # as read
+        self._added: dict[str, dict[str, tuple[str, bytes]]] = {}  # this run's, not yet saved
 
     def entry(self, checker_fingerprint: str, path: str, data: bytes) -> Entry:
+        return Entry(self._pack(checker_fingerprint, path), path, hashlib.sha256(data).hexdigest())
+
+    def knows(self, checker_fingerprint: str, path: str) -> bool:
+        """Whether a result is kept for ``path`` (for some content of it), known
+        without reading the file: a first run reads nothing twice."""
+        pack = self._pack(checker_fingerprint, path)
+        return path in self._added.get(pack, ()) or path in self._read(pack)
+
+    @staticmethod
+    def _pack(checker_fingerprint: str, path: str) -> str:
         # The path as reported is the entry's name: results carry it.
         shard = hashlib.sha256(path.encode("utf-8", "surrogatepass")).digest()[0] % _SHARDS
         directory = os.path.dirname(os.path.abspath(path))
-        pack = hashlib.sha256("\0".join((code_fingerprint(), checker_fingerprint, directory, str(shard)))
+        return hashlib.sha256("\0".join((code_fingerprint(), checker_fingerprint, directory, str(shard)))
                               .encode("utf-8", "surrogatepass")).hexdigest()
-        return Entry(pack, path, hashlib.sha256(data).hexdigest())
 
     def load(self, entry: Entry):
         """The result kept for ``entry``, or None."""
-        added = self._added.get(entry.pack, {}).get(entry.path)
-        kept = added or self._read(entry.pack).get(entry.path)
-        if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == entry.digest:
-            return kept[1]
-        return None
+        if not self.lookup:
+            return None
+        kept = self._added.get(entry.pack, {}).get(entry.path) or self._read(entry.pack).get(entry.path)
+        if not (isinstance(kept, tuple) and len(kept) == 2 and kept[0] == entry.digest):
+            return None
+        try:
+            return pickle.loads(kept[1])
+        except Exception:  # a damaged entry is only a miss
+            return None
 
     def store(self, entry: Entry, result) -> None:
-        self._added.setdefault(entry.pack, {})[entry.path] = (entry.digest, result)
+        self.keep(entry, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
 
-    def take_added(self) -> list[Entry]:
-        """The entries this run added and has not saved, forgotten here: a
-        worker hands them to the parent, which stores them with the results it
-        receives anyway and saves the cache once."""
-        added = [Entry(pack, path, digest)
-                 for pack, entries in self._added.items() for path, (digest, _) in entries.items()]
+    def keep(self, entry: Entry, pickled: bytes) -> None:
+        """``store`` for a result already pickled (by a worker)."""
+        self._added.setdefault(entry.pack, {})[entry.path] = (entry.digest, pickled)
+
+    def take_added(self) -> list[tuple[Entry, bytes]]:
+        """What this run added and has not saved, forgotten here: a worker hands
+        it to the parent, which saves the cache once."""
+        added = [(Entry(pack, path, digest), pickled)
+                 for pack, entries in self._added.items() for path, (digest, pickled) in entries.items()]
         self._added.clear()
         return added
 
@@ -76,7 +96,7 @@ class ResultCache:
             self._packs[pack] = merged
         self._added.clear()
 
-    def _read(self, pack: str) -> dict[str, tuple[str, object]]:
+    def _read(self, pack: str) -> dict[str, tuple[str, bytes]]:
         if pack not in self._packs:
             kept = load_pickle(self._file(pack))
             self._packs[pack] = kept if isinstance(kept, dict) else {}

@@ -128,13 +128,18 @@ class _Checkers:
         return self.built[key]
 
 
-def process(item: str, settings: Settings, checkers: _Checkers, cache) -> tuple[FileResult | None, list]:
+def process(item: str, settings: Settings, checkers: _Checkers, cache,
+            kept_only: bool = False) -> tuple[FileResult | None, list] | None:
     """One file, start to end: (its result, or None if excluded or unreadable; errors).
-    A new result goes into ``cache`` in memory; the caller saves the cache."""
+    A new result goes into ``cache`` in memory; the caller saves the cache.
+    ``kept_only``: None instead of reading or checking a file whose result the
+    cache does not keep."""
     file_config = checkers.config_for(item)
     if item != "-" and file_config.excludes(item):
         return None, []
     checker = checkers.checker_for(file_config, item)
+    if kept_only and (cache is None or item == "-" or not cache.knows(checker.fingerprint, item)):
+        return None
     read = read_bytes(item, settings.stdin_filename)
     if isinstance(read, LoadError):
         return None, [read]
@@ -145,6 +150,8 @@ def process(item: str, settings: Settings, checkers: _Checkers, cache) -> tuple[
         cached = cache.load(entry)
         if cached is not None:
             return cached, list(cached.failures)
+    if kept_only:
+        return None
     source = decode_source(name, data)
     if isinstance(source, LoadError):
         return None, [source]
@@ -166,27 +173,32 @@ _worker: tuple | None = None
 
 def _start_worker(settings: Settings) -> None:
     global _worker
-    _worker = (settings, _Checkers(settings), _cache(settings), set())
+    _worker = (settings, _Checkers(settings), _cache(settings, lookup=False), set())
 
 
-def _process_in_worker(item: str) -> tuple[FileResult | None, list, list[Rule], list[Entry]]:
+def _process_in_worker(item: str) -> tuple[FileResult | bytes | None, list, list[Rule], list[Entry]]:
     """The result, the rules this worker has not sent yet (sending all 67 with
     every file cost more than some checks: each pickles its compiled patterns),
-    and the cache entries that ``result`` is to be kept under: workers only read
-    the cache, the parent saves it once."""
+    and the cache entry the result is to be kept under.  Workers only read the
+    cache; the parent saves it once.  A result to keep comes pickled, as the
+    cache keeps it, so that it is pickled once."""
     settings, checkers, cache, sent = _worker
     result, errors = process(item, settings, checkers, cache)
     new_rules = [rule for code, rule in checkers.rules.items() if code not in sent]
     sent.update(rule.code for rule in new_rules)
-    return result, errors, new_rules, cache.take_added() if cache is not None else []
+    added = cache.take_added() if cache is not None else []
+    if added:
+        [(entry, pickled)] = added
+        return pickled, errors, new_rules, [entry]
+    return result, errors, new_rules, []
 
 
-def _cache(settings: Settings):
+def _cache(settings: Settings, lookup: bool = True):
     if not settings.cache or settings.fix or settings.diff:
         return None
     from planlint.resultcache import ResultCache
 
-    return ResultCache()
+    return ResultCache(lookup=lookup)
 
 
 def _worth_parallel(items: Sequence[str], jobs: int) -> bool:
@@ -207,28 +219,36 @@ def run(items: Sequence[str], settings: Settings, jobs: int | None = None):
     """Each item's (result, errors) in the order given, and the rules that ran.
     ``jobs`` processes (default: the number of cores) when the run is big enough."""
     jobs = jobs or os.cpu_count() or 1
-    cache = _cache(settings)
-    if not _worth_parallel(items, jobs):
-        checkers = _Checkers(settings)
-        outcomes = [process(item, settings, checkers, cache) for item in items]
-        if cache is not None:
-            cache.save()
-        return outcomes, checkers.all_rules()
+    cache, checkers = _cache(settings), _Checkers(settings)
+    outcomes: list = [None] * len(items)
+    if cache is not None and jobs > 1:
+        # Kept results first, here: one costs a read and a hash, less than handing
+        # it to a worker (and an unchanged repository then needs no worker at all).
+        outcomes = [process(item, settings, checkers, cache, kept_only=True) for item in items]
+    left = [index for index, outcome in enumerate(outcomes) if outcome is None]
+    if _worth_parallel([items[index] for index in left], jobs):
+        _run_in_pool(items, left, outcomes, settings, jobs, checkers, cache)
+    else:
+        for index in left:
+            outcomes[index] = process(items[index], settings, checkers, cache)
+    if cache is not None:
+        cache.save()
+    return outcomes, checkers.all_rules()
+
+
+def _run_in_pool(items: Sequence[str], left: list[int], outcomes: list, settings: Settings, jobs: int,
+                 checkers: _Checkers, cache) -> None:
     import multiprocessing
+    import pickle
     from concurrent.futures import ProcessPoolExecutor  # only a parallel run pays for these imports
 
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-    rules: dict[str, Rule] = {}
-    outcomes = []
-    chunk = max(1, len(items) // (jobs * 4))
+    chunk = max(1, len(left) // (jobs * 4))
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(settings,)) as pool:
-        for result, errors, used, added in pool.map(_process_in_worker, items, chunksize=chunk):
-            outcomes.append((result, errors))
-            rules.update((rule.code, rule) for rule in used)
+        results = pool.map(_process_in_worker, [items[index] for index in left], chunksize=chunk)
+        for index, (result, errors, used, added) in zip(left, results):
             for entry in added:
-                cache.store(entry, result)
-    if cache is not None:
-        cache.save()
-    if not rules:
-        rules = {rule.code: rule for rule in _Checkers(settings).all_rules()}
-    return outcomes, sorted(rules.values(), key=lambda rule: rule.code)
+                cache.keep(entry, result)
+                result = pickle.loads(result)
+            outcomes[index] = (result, errors)
+            checkers.rules.update((rule.code, rule) for rule in used)

@@ -57,13 +57,13 @@ def _no_checks(monkeypatch):
 
 def test_cached_run_gives_the_same_diagnostics(tmp_path, monkeypatch):
     monkeypatch.setenv("PLANLINT_CACHE_DIR", str(tmp_path / "cache"))
-    corpus = _corpus(tmp_path, copies=1)
-    fresh = check_paths([str(corpus)], cache=False)
-    first = check_paths([str(corpus)])
+    corpus = _corpus(tmp_path)
+    fresh = check_paths([str(corpus)], jobs=1, cache=False)
+    first = check_paths([str(corpus)], jobs=1)
     assert _kept(tmp_path / "cache") == sorted(result.path for result in first.files)
-    assert len(list((tmp_path / "cache" / "results").iterdir())) < len(first.files)  # packs, not a file each
+    assert len(list((tmp_path / "cache" / "results").iterdir())) <= 16 < len(first.files)  # packs, not a file each
     _no_checks(monkeypatch)
-    second = check_paths([str(corpus)])
+    second = check_paths([str(corpus)], jobs=1)
     assert _shape(fresh) == _shape(first) == _shape(second)
 
 
@@ -77,6 +77,25 @@ def test_a_parallel_run_fills_the_cache_once_from_the_parent(tmp_path, monkeypat
     assert _kept(tmp_path / "cache") == sorted(result.path for result in first.files)
     _no_checks(monkeypatch)
     assert _shape(check_paths([str(corpus)], jobs=2)) == _shape(first)
+
+
+def test_a_parallel_run_hands_the_workers_only_the_changed_files(tmp_path, monkeypatch):
+    from planlint import runner
+
+    monkeypatch.setenv("PLANLINT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(runner, "_PARALLEL_MIN_BYTES", 0)
+    corpus = _corpus(tmp_path)
+    check_paths([str(corpus)], jobs=2)
+    changed = sorted(corpus.glob("[01]-*.txt"))
+    for path in changed:
+        path.write_text(path.read_text(encoding="utf-8") + "\n其它工作。\n", encoding="utf-8")
+    handed = []
+    pool = runner._run_in_pool
+    monkeypatch.setattr(runner, "_run_in_pool", lambda items, left, *rest: (handed.append(len(left)),
+                                                                           pool(items, left, *rest)))
+    assert _shape(check_paths([str(corpus)], jobs=2)) == _shape(check_paths([str(corpus)], jobs=1, cache=False))
+    assert handed == [len(changed) + 1]  # and broken.txt, which has no result to keep
+    assert check_paths([str(corpus)], jobs=2) and handed == [len(changed) + 1]  # one file left: no pool
 
 
 def test_two_runs_saving_one_pack_keep_both_entries(tmp_path):
