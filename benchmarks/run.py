@@ -2,8 +2,8 @@
 
     python benchmarks/run.py [--runs 3] [--count 500] [--work DIR]
 
-Prints a table: tool, files, MB, median wall seconds, MB/s, peak RSS and the
-ratio of each to planlint's default run.  Peers that are not installed are
+Prints a table: tool, files, MB, median and range of wall seconds, MB/s, peak
+RSS and the ratio of each to planlint's default run.  Peers that are not installed are
 skipped with a note (benchmarks/README.md says how to install them).  Ratios
 are what count; absolute times vary by machine.
 
@@ -152,12 +152,12 @@ def main() -> None:
     base = cases[0].seconds
     print(f"planlint benchmark — {time.strftime('%Y-%m-%d')}, {platform.machine()}, {os.cpu_count()} cores, "
           f"Python {platform.python_version()}, median of {args.runs} interleaved runs\n")
-    print("| tool | files | MB | median s | MB/s | peak RSS MB | ratio to planlint |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    print("| tool | files | MB | median s | range s | MB/s | peak RSS MB | ratio to planlint |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for case in cases:
         rate = f"{case.megabytes / case.seconds:.2f}" if case.megabytes else "—"
-        print(f"| {case.name} | {case.files} | {case.megabytes:.2f} | {case.seconds:.2f} | {rate} | "
-              f"{max(case.peaks):.0f} | {case.seconds / base:.2f} |")
+        print(f"| {case.name} | {case.files} | {case.megabytes:.2f} | {case.seconds:.2f} | "
+              f"{min(case.times):.2f}–{max(case.times):.2f} | {rate} | {max(case.peaks):.0f} | {case.seconds / base:.2f} |")
     for note in notes:
         print(f"\n{note}")
 
