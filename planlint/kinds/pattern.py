@@ -12,7 +12,8 @@ import string
 from typing import Iterator
 
 from planlint.diagnostics import Edit, Finding
-from planlint.kinds._regex import count as count_hits, compile_pattern, find
+from planlint.kinds._regex import LITERAL_STARTS, count as count_hits, compile_pattern, find
+from planlint.kinds._starts import literal_starts
 from planlint.kinds._scope import SCOPE_SCHEMA
 from planlint.outline.model import Document
 
@@ -37,7 +38,8 @@ def prepare(params: dict) -> dict:
         unknown = _fields(replacement) - set(compiled.groupindex) - {"match"}
         if unknown:
             raise ValueError(f"replacement: no group named {', '.join(sorted(unknown))} in pattern")
-    return {**params, "_compiled": compiled}
+    return {**params, "_compiled": compiled,
+            LITERAL_STARTS: literal_starts(params["pattern"], params.get("ignorecase", False))}
 
 
 def placeholders(params: dict) -> set[str]:

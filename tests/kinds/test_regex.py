@@ -78,18 +78,22 @@ def _spans(matches):
 
 
 def test_scanning_at_literals_finds_what_finditer_finds():
-    """Every rule scanned at its literal starts, on the seeds and on text made of
-    its own keys, context characters and line ends: the same matches, in order."""
+    """Every rule scanned at its literal starts (substitution keys, or the starts
+    found in a pattern), on the seeds and on text made of its starts, the
+    characters its pattern names and line ends: the same matches, in order."""
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
     from planlint.kinds._regex import LITERAL_STARTS, _at_literals
 
     rules = _literal_rules()
-    assert len(rules) >= 5
+    assert {rule.kind for rule in rules} == {"pattern", "substitution"} and len(rules) >= 12
     seeds = "\n".join(seed.read_text(encoding="utf-8") for seed in SEEDS)
+    # The starts, and every character the patterns name, and some they do not.
     pieces = sorted({key for rule in rules for key in rule.prepared[LITERAL_STARTS]}
-                    | set("甲乙“”《》（）,，;：:？?!。\n 0２"))
+                    | {char for rule in rules for char in rule.prepared["_compiled"].pattern}
+                    | set("甲乙“”《》（）,，;：:？?!。\n 0２\u3000")
+                    | {example for rule in rules for example in (*rule.examples["bad"], *rule.examples["good"])})
 
     def same(text):
         for rule in rules:
@@ -97,7 +101,7 @@ def test_scanning_at_literals_finds_what_finditer_finds():
             assert _spans(_at_literals(compiled, text, starts, None)) == _spans(compiled.finditer(text)), rule.code
 
     same(seeds)
-    given(st.lists(st.sampled_from(pieces), max_size=30).map("".join))(settings(max_examples=300, deadline=None)(same))()
+    given(st.lists(st.sampled_from(pieces), max_size=40).map("".join))(settings(max_examples=500, deadline=None)(same))()
 
 
 def test_an_office_word_list_with_a_runaway_context_fails_alone(tmp_path):
