@@ -74,51 +74,67 @@ def _join(lines) -> tuple[str, list[int], list[int]]:
 
 
 def _scan(compiled, text: str, document: Document, params: dict):
+    """What ``compiled.finditer(text)`` yields.  A pattern whose every match
+    begins with one of a few literal starts is tried only where str.find finds
+    them (most are absent from most documents): the regex package has no fast
+    search for a set of words or characters and tries the whole pattern at
+    every character instead."""
     limit = params.get(TIME_LIMIT, TIMEOUT_SECONDS)
     starts = params.get(LITERAL_STARTS)
+    positions = _positions(text, starts) if starts else None
     if limit is None:
-        return _at_literals(compiled, text, starts, None) if starts else compiled.finditer(text)
-    return _limited(compiled, text, document, limit, starts)
+        return compiled.finditer(text) if positions is None else _at(compiled, text, positions, None)
+    return _limited(compiled, text, document, limit, positions)
 
 
-def _limited(compiled, text: str, document: Document, limit: float, starts):
+def _limited(compiled, text: str, document: Document, limit: float, positions: list[int] | None):
     try:
-        if starts:
-            yield from _at_literals(compiled, text, starts, time.monotonic() + limit)
-        else:
+        if positions is None:
             yield from compiled.finditer(text, timeout=limit)
+        else:
+            yield from _at(compiled, text, positions, time.monotonic() + limit)
     except TimeoutError:
         raise PatternTimeout(f"pattern took longer than {limit}s on {document.path}") from None
 
 
-def _at_literals(compiled, text: str, starts: tuple[str, ...], deadline: float | None):
-    """What ``compiled.finditer(text)`` yields, for a pattern whose every match
-    begins with one of the literal ``starts``: str.find looks for them (most
-    are absent from most documents) and the pattern is tried only there.  The
-    regex package has no fast search for a set of words or characters; it tries
-    the whole alternation at every character, 100-200 instructions each."""
-    positions = _positions(text, starts)
-    if positions is None:
-        yield from compiled.finditer(text, timeout=_remaining(deadline))
-        return
+def _at(compiled, text: str, positions: list[int], deadline: float | None):
+    """The matches that begin at ``positions``, going on from each match's end as finditer does."""
     end = 0
     for position in positions:
         if position < end:
-            continue  # inside the previous match: finditer goes on from its end
-        match = compiled.match(text, position, timeout=_remaining(deadline))
+            continue
+        match = compiled.match(text, position, timeout=None if deadline is None
+                               else max(deadline - time.monotonic(), 0.0))
         if match is not None and match.end() > position:
             yield match
             end = match.end()
 
 
-# Trying the pattern at one position costs as much as scanning ~100 characters:
-# past one start in 64 characters, one pass over the text is cheaper.
-_DENSE = 64
+# Finding a start and trying the pattern there costs ~0.75 µs, as much as the
+# regex package takes to scan ~200 characters: past one start in 256
+# characters, one pass over the text is cheaper (measured on the seeds).
+_DENSE = 256
+# What looking for the starts may cost, in passes of str.find for one character
+# (~0.5 µs on a plan; a longer string takes ~8 times as long): a pass of the
+# regex package over the same text costs 40-150 µs.
+_PASSES = 32
+
+
+def cheap_starts(starts: tuple[str, ...] | None) -> tuple[str, ...] | None:
+    """``starts`` if looking for them costs less than one scan of the text, else None."""
+    if not starts or sum(1 if len(start) == 1 else 8 for start in starts) > _PASSES:
+        return None
+    return starts
 
 
 def _positions(text: str, starts: tuple[str, ...]) -> list[int] | None:
     """Where the ``starts`` occur, in order; None if they are too many."""
     budget = len(text) // _DENSE + 1
+    # The first eighth of the text tells cheaply whether they are (ASCII commas
+    # all over a scraped page): counting them all first would cost more.
+    sample = len(text) // 8
+    if sum(text.count(start, 0, sample) for start in starts) * 8 > budget:
+        return None
     positions: set[int] = set()
     for literal in starts:
         found = text.find(literal)
@@ -128,10 +144,6 @@ def _positions(text: str, starts: tuple[str, ...]) -> list[int] | None:
                 return None
             found = text.find(literal, found + 1)
     return sorted(positions)
-
-
-def _remaining(deadline: float | None) -> float | None:
-    return None if deadline is None else max(deadline - time.monotonic(), 0.0)
 
 
 def _matches(compiled, document: Document, params: dict):

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from planlint.kinds._regex import cheap_starts
+
 try:
     from re import _constants as _sre, _parser as _sre_parse  # Python 3.11+
 except ImportError:  # Python 3.10
@@ -48,15 +50,14 @@ def literal_starts(pattern: str, ignorecase: bool = False) -> tuple[str, ...] | 
     starts = open_ | done
     if not starts or "" in starts or len(starts) > _MOST or not _worth_looking_for(starts, parsed):
         return None
-    return tuple(sorted(starts))
+    return cheap_starts(tuple(sorted(starts)))
 
 
 def _worth_looking_for(starts: set[str], parsed) -> bool:
-    """Measured per bundled pattern (benchmarks/instructions.py): each start costs
-    a pass of str.find and each place it occurs a try of the pattern, and the
-    regex package is already fast on some patterns."""
-    if any(len(start) == 1 and _in_prose(start) for start in starts):
-        return False  # a document holds hundreds of them
+    """Measured per bundled pattern: each place a start occurs costs a try of
+    the pattern, and the regex package is already fast on some patterns."""
+    if any(len(start) == 1 and _in_prose(start) or start.isdigit() for start in starts):
+        return False  # a document holds hundreds of them (and of 19, 20: years)
     if len({start[0] for start in starts}) == 1:
         return False  # one first character: the regex package looks for it itself
     # A Han character at the pattern's top level (2018年3月): the regex package

@@ -11,7 +11,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from planlint.diagnostics import Edit, Finding
-from planlint.kinds._regex import LITERAL_STARTS, count as count_hits, alternation, compile_pattern, find
+from planlint.kinds._regex import (LITERAL_STARTS, alternation, cheap_starts, compile_pattern, count as count_hits,
+                                   find)
 from planlint.kinds._scope import SCOPE_SCHEMA
 from planlint.outline.model import Document
 
@@ -48,7 +49,7 @@ def prepare(params: dict) -> dict:
     compiled = compile_pattern(f"{before}(?:{body}){after}")
     # Literal keys (or characters) begin every match: the scan looks for them
     # directly instead of running the alternation over every character.
-    starts = None if params.get("regex") or "" in swap else tuple(swap)
+    starts = None if params.get("regex") or "" in swap else cheap_starts(tuple(swap))
     return {**params, "_compiled": compiled, "_keys": keys, LITERAL_STARTS: starts}
 
 

@@ -77,31 +77,34 @@ def _spans(matches):
     return [(match.span(), match[0]) for match in matches]
 
 
-def test_scanning_at_literals_finds_what_finditer_finds():
+@pytest.mark.parametrize("dense", [256, 1], ids=["as-shipped", "never-dense"])
+def test_scanning_at_literal_starts_finds_what_finditer_finds(dense, monkeypatch):
     """Every rule scanned at its literal starts (substitution keys, or the starts
     found in a pattern), on the seeds and on text made of its starts, the
-    characters its pattern names and line ends: the same matches, in order."""
+    characters its pattern names and its examples: the same matches, in order.
+    ``never-dense`` tries the starts even where they crowd the text."""
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from planlint.kinds._regex import LITERAL_STARTS, _at_literals
+    from planlint.kinds import _regex
 
+    monkeypatch.setattr(_regex, "_DENSE", dense)
     rules = _literal_rules()
-    assert {rule.kind for rule in rules} == {"pattern", "substitution"} and len(rules) >= 12
+    assert {rule.kind for rule in rules} == {"pattern", "substitution"} and len(rules) >= 6
     seeds = "\n".join(seed.read_text(encoding="utf-8") for seed in SEEDS)
-    # The starts, and every character the patterns name, and some they do not.
-    pieces = sorted({key for rule in rules for key in rule.prepared[LITERAL_STARTS]}
+    pieces = sorted({key for rule in rules for key in rule.prepared[_regex.LITERAL_STARTS]}
                     | {char for rule in rules for char in rule.prepared["_compiled"].pattern}
                     | set("甲乙“”《》（）,，;：:？?!。\n 0２\u3000")
                     | {example for rule in rules for example in (*rule.examples["bad"], *rule.examples["good"])})
 
     def same(text):
         for rule in rules:
-            compiled, starts = rule.prepared["_compiled"], rule.prepared[LITERAL_STARTS]
-            assert _spans(_at_literals(compiled, text, starts, None)) == _spans(compiled.finditer(text)), rule.code
+            compiled = rule.prepared["_compiled"]
+            scanned = _regex._scan(compiled, text, None, rule.prepared)
+            assert _spans(scanned) == _spans(compiled.finditer(text)), rule.code
 
     same(seeds)
-    given(st.lists(st.sampled_from(pieces), max_size=40).map("".join))(settings(max_examples=500, deadline=None)(same))()
+    given(st.lists(st.sampled_from(pieces), max_size=40).map("".join))(settings(max_examples=300, deadline=None)(same))()
 
 
 def test_an_office_word_list_with_a_runaway_context_fails_alone(tmp_path):
