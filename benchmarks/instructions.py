@@ -9,8 +9,8 @@ of the same work is the same from run to run.  The child process checks the
 seeds in-process (``planlint.check_text``) once to warm up (catalog, parser,
 kind modules), then ``--rounds`` times more; the figure is the difference
 between that and a warm-up-only run, divided by the documents checked.
-Instructions are not time (cache misses and the regex engine's memory traffic
-weigh differently), so confirm a large change with ``run.py``.
+Instructions are not time: str.find runs few instructions slowly and the regex
+package many quickly, so a change that trades one for the other must be timed too.
 """
 
 from __future__ import annotations
