@@ -247,7 +247,8 @@ def _run_in_pool(items: Sequence[str], left: list[int], outcomes: list, settings
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(settings,)) as pool:
         results = pool.map(_process_in_worker, [items[index] for index in left], chunksize=chunk)
         for index, (result, errors, used, added) in zip(left, results):
-            for entry in added:
+            if added:  # the result comes as the worker pickled it for the cache
+                [entry] = added
                 cache.keep(entry, result)
                 result = pickle.loads(result)
             outcomes[index] = (result, errors)

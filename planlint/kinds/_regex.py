@@ -130,8 +130,8 @@ def cheap_starts(starts: tuple[str, ...] | None) -> tuple[str, ...] | None:
 def _positions(text: str, starts: tuple[str, ...]) -> list[int] | None:
     """Where the ``starts`` occur, in order; None if they are too many."""
     budget = len(text) // _DENSE + 1
-    # The first eighth of the text tells cheaply whether they are (ASCII commas
-    # all over a scraped page): counting them all first would cost more.
+    # The first eighth of the text tells cheaply whether they crowd it (ASCII
+    # commas all over a scraped page): counting them all first would cost more.
     sample = len(text) // 8
     if sum(text.count(start, 0, sample) for start in starts) * 8 > budget:
         return None
