@@ -66,6 +66,21 @@ def test_discovery_walks_up_and_prefers_the_nearest(office):
     assert find_config(str(nested / "x.txt")).path == str(nested / ".planlint.yaml")
 
 
+def test_discovery_from_files_one_directory_shares_and_links_follow_their_target(office, tmp_path):
+    """A run resolves each directory once; a linked file still takes the
+    configuration beside the file it links to, as Path.resolve() gives."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / ".planlint.yaml").write_text("ignore: [PL104]\n", encoding="utf-8")
+    (elsewhere / "real.txt").write_text("正文\n", encoding="utf-8")
+    (office / "link.txt").symlink_to(elsewhere / "real.txt")
+    shared: dict = {}
+    assert find_config(str(office / "a.txt"), shared).path == str(office / "planlint.toml")
+    assert find_config(str(office / "b.txt"), shared).path == str(office / "planlint.toml")
+    assert find_config(str(office / "link.txt"), shared).path == str(elsewhere / ".planlint.yaml")
+    assert find_config(str(office), shared).path == str(office / "planlint.toml")
+
+
 def test_pyproject_tool_table(tmp_path):
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
     assert find_config(str(tmp_path / "a.txt")).path is None
