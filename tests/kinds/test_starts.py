@@ -28,6 +28,7 @@ def test_starts_found(pattern, starts):
     "[【（(]待(?:补充|定)",      # a Han character at the top: the regex package looks for it
     "(?:1|2)\\d{3}年",          # a Han character at the top: the regex package looks for it
     "(?i)(?:ab|cd)",           # case-insensitive: the literal letters say too little
+    "(?i:ab)|cd",              # likewise for a part
     "(?:ab|cd){e<=1}",         # fuzzy matching, which Python's parser reads as literal text
     "[[:alpha:]]x|yz",         # a POSIX class, likewise
     "(?|(a)|(b))c",            # syntax of the regex package alone: unreadable here
