@@ -1,9 +1,9 @@
 """Which literal strings every match of a pattern begins with, when that can be
-known from the pattern: PL701's 【待补充】, (此处…) and 20XX年 begin with one of
-26 short strings, none of which most documents contain.  The regex helper then
-looks for those strings with str.find and tries the pattern only where they
-occur; the regex package itself tries a pattern that begins with a set or an
-alternation at every character.
+known from the pattern: PL604's year brackets begin with one of ( [ 【 〔 （ ［,
+PL201's line-end punctuation with one of : ; ： ；.  The regex helper then looks
+for those with str.find and tries the pattern only where they occur; the regex
+package itself tries a pattern that begins with a set or an alternation at
+every character.
 
 The answer is computed once, when the rule is prepared, from the pattern as
 Python's own ``re`` parser reads it.  Anything it does not read exactly as the
@@ -25,7 +25,7 @@ except ImportError:  # Python 3.10
     import sre_constants as _sre  # type: ignore[no-redef]
     import sre_parse as _sre_parse  # type: ignore[no-redef]
 
-_MOST = 32  # more starting strings than this cost more to look for than a scan
+_MOST = 32  # the strings stop growing past this many (far more than are worth looking for)
 _ZERO_WIDTH = {_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT}
 _REPEATS = {op for op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None)) if op}
 # Syntax the two parsers read differently: POSIX classes, fuzzy constraints {e<=1}.

@@ -13,7 +13,6 @@ from typing import Iterator
 
 from planlint.diagnostics import Edit, Finding
 from planlint.kinds._regex import LITERAL_STARTS, count as count_hits, compile_pattern, find
-from planlint.kinds._starts import literal_starts
 from planlint.kinds._scope import SCOPE_SCHEMA
 from planlint.outline.model import Document
 
@@ -32,6 +31,8 @@ PARAMS = {
 
 
 def prepare(params: dict) -> dict:
+    from planlint.kinds._starts import literal_starts  # only a catalog build prepares rules
+
     compiled = compile_pattern(params["pattern"], params.get("ignorecase", False))
     replacement = params.get("replacement")
     if replacement is not None:
