@@ -103,13 +103,39 @@ class Mention(NamedTuple):
         return self.year, month, day
 
 
+# Each mention holds its 年 or 月 at a fixed distance from its start: 2018年… 4,
+# 12月 2, 6月 1, 年底 0.
+_ANCHORS = (("年", (4, 0)), ("月", (2, 1)))
+
+
+def _mention_matches(text: str):
+    """What ``_MENTION.finditer(text)`` yields, trying the pattern only where a
+    mention can start (found from its 年 and 月 with str.find) instead of at
+    every character: re tries its leading lookbehind and three branches at
+    each one, which made this a tenth of a plan's whole check."""
+    starts = set()
+    for char, offsets in _ANCHORS:
+        found = text.find(char)
+        while found >= 0:
+            starts.update(found - offset for offset in offsets if found >= offset)
+            found = text.find(char, found + 1)
+    end = 0
+    for start in sorted(starts):
+        if start < end:
+            continue  # inside the previous mention: finditer goes on from its end
+        match = _MENTION.match(text, start)
+        if match is not None:
+            yield match
+            end = match.end()
+
+
 def mentions(text: str, document_year: int | None) -> list[Mention]:
     """Dates in ``text``, except inside 《book titles》 (those name other documents)."""
     if "年" not in text and "月" not in text:
         return []  # every mention has one; most lines have none
     titles = [(m.start(), m.end()) for m in _BOOK_TITLE.finditer(text)]
     found = []
-    for match in _MENTION.finditer(text):
+    for match in _mention_matches(text):
         if any(start <= match.start() < end for start, end in titles):
             continue
         explicit = match["year"] is not None
