@@ -28,17 +28,16 @@ PLACEHOLDERS = {"found", "expected"}
 
 
 def prepare(params: dict) -> dict:
-    openers: dict[str, int] = {}
-    closers: dict[str, int] = {}
+    roles: dict[str, tuple[int, bool]] = {}  # mark -> (pair index, whether it opens)
     for index, (opening, closing) in enumerate(params["pairs"]):
         for char in opening:
-            openers[char] = index
+            roles[char] = (index, True)
         for char in closing:
-            if char in openers:
+            if roles.get(char, (None, False))[1]:
                 raise ValueError(f"pairs[{index}]: {char!r} both opens and closes")
-            closers[char] = index
-    marks = re.compile("[" + re.escape("".join(openers) + "".join(closers)) + "]")
-    return {**params, "_openers": openers, "_closers": closers, "_marks": marks}
+            roles[char] = (index, False)
+    marks = re.compile("[" + re.escape("".join(roles)) + "]")
+    return {**params, "_roles": roles, "_marks": marks}
 
 
 def check(document: Document, params: dict) -> Iterator[Finding]:
@@ -51,22 +50,23 @@ def check(document: Document, params: dict) -> Iterator[Finding]:
 
 
 def _imbalances(document: Document, params: dict) -> Iterator[Finding]:
-    openers, closers, pairs, marks = params["_openers"], params["_closers"], params["pairs"], params["_marks"]
+    roles, pairs, marks = params["_roles"], params["pairs"], params["_marks"]
     for number, text in document.content_lines():
         stack: list[tuple[int, int]] = []  # (pair index, column)
         for found in marks.finditer(text):
-            column, char = found.start() + 1, found[0]
-            if char in openers:
-                stack.append((openers[char], column))
-            elif char in closers:
-                pair = closers[char]
-                if any(open_pair == pair for open_pair, _ in stack):
-                    while stack[-1][0] != pair:
-                        yield _unclosed(number, text, *stack.pop(), pairs)
-                    stack.pop()
-                else:
-                    yield Finding(Span(number, column, number, column + 1),
-                                  {"found": char, "expected": pairs[pair][0][0], "defect": "unopened"})
+            pair, opens = roles[found[0]]
+            if opens:
+                stack.append((pair, found.start() + 1))
+            elif stack and stack[-1][0] == pair:
+                stack.pop()  # closes the innermost: the usual case, decided at once
+            elif any(open_pair == pair for open_pair, _ in stack):
+                while stack[-1][0] != pair:
+                    yield _unclosed(number, text, *stack.pop(), pairs)
+                stack.pop()
+            else:
+                column = found.start() + 1
+                yield Finding(Span(number, column, number, column + 1),
+                              {"found": found[0], "expected": pairs[pair][0][0], "defect": "unopened"})
         while stack:
             yield _unclosed(number, text, *stack.pop(), pairs)
 
