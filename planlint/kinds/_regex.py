@@ -5,7 +5,12 @@ The bundled rules' patterns are reviewed and tested, and the limit slows every
 scan (the regex package reads the clock as it goes: a fifth of all scanning
 time, more on patterns with many hits), so the catalog marks their prepared
 params with ``TIME_LIMIT: None``; a rule from a rules directory, or a bundled
-rule whose params a configuration changes, keeps the limit."""
+rule whose params a configuration changes, keeps the limit.
+
+A rule whose every match begins with one of a few literal strings (its
+``LITERAL_STARTS``, found when it is prepared: a substitution's keys, or what
+planlint.kinds._starts reads off a pattern) is tried only where str.find finds
+them, when they are rare enough; the results are finditer's either way."""
 
 from __future__ import annotations
 
