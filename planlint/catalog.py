@@ -253,7 +253,7 @@ def _build_rule(entry: dict, label: str, problems: list[Problem], bundled: bool)
 
 def _load_profiles(problems: list[Problem]) -> dict[str, Profile]:
     profiles = {}
-    for path in sorted(bundled_dir("profiles").glob("*.yaml")):
+    for path in _profile_files():
         before = len(problems)
         document = _read_yaml(path, problems)
         if len(problems) > before:
@@ -278,10 +278,20 @@ def _attach_profiles(rules: list[Rule], profiles: dict[str, Profile], problems: 
             if rule.params.get("from_profiles") else rule for rule in rules]
 
 
+def _profile_files() -> list[Path]:
+    return sorted(bundled_dir("profiles").glob("*.yaml"))
+
+
+def _rule_files(directory: Path | str) -> list[Path]:
+    """A rules directory's YAML files, in the order they load."""
+    return sorted(Path(directory).glob("*.yaml")) + sorted(Path(directory).glob("*.yml"))
+
+
 def _sources(directories: Sequence[Path | str]) -> list[Path]:
-    files = sorted(package_file("schemas").glob("*.json")) + sorted(bundled_dir("profiles").glob("*.yaml"))
-    for directory in (bundled_dir("rules"), *map(Path, directories)):
-        files += sorted(Path(directory).glob("*.yaml")) + sorted(Path(directory).glob("*.yml"))
+    """Every file a catalog is built from: schemas, profiles, bundled and office rules."""
+    files = sorted(package_file("schemas").glob("*.json")) + _profile_files()
+    for directory in (bundled_dir("rules"), *directories):
+        files += _rule_files(directory)
     return files
 
 
@@ -326,7 +336,7 @@ def _load_catalog(directories: Sequence[Path | str]) -> Catalog:
     rules: list[Rule] = []
     bundled = bundled_dir("rules")
     for directory in (bundled, *map(Path, directories)):
-        for path in sorted(Path(directory).glob("*.yaml")) + sorted(Path(directory).glob("*.yml")):
+        for path in _rule_files(directory):
             rules.extend(_load_file(path, problems, directory == bundled))
     seen: dict[str, Rule] = {}
     for rule in rules:
