@@ -11,7 +11,7 @@ from typing import Iterable, Sequence
 from planlint.catalog import Catalog, bundled_catalog
 from planlint.config import Config
 from planlint.engine import Checker
-from planlint.loading import DEFAULT_INCLUDE, LoadError, Source, discover
+from planlint.loading import DEFAULT_INCLUDE, LoadError, Source, discover, is_markdown
 from planlint.results import FileResult, Report, WriteFailure
 from planlint.runner import Settings, _check_source, run
 
@@ -24,7 +24,7 @@ def check_text(text: str, path: str = "<text>", *, select: Iterable[str] = (), i
     """Check one document given as text (with a configuration's rules, severities and params if given)."""
     catalog = catalog or bundled_catalog()
     rules = catalog.configure(config or Config(), tuple(select), tuple(ignore))
-    fmt = "markdown" if path.lower().endswith((".md", ".markdown")) else "text"
+    fmt = "markdown" if is_markdown(path) else "text"
     return _check_source(Source(path, text, "utf-8", False, fmt), Checker(rules, lang, catalog.profiles, profile))
 
 

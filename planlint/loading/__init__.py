@@ -84,14 +84,24 @@ def read_source(path: str, stdin_filename: str | None = None) -> Source | LoadEr
     return read if isinstance(read, LoadError) else decode_source(*read)
 
 
+def is_markdown(name: str) -> bool:
+    return name.lower().endswith(_MARKDOWN)
+
+
+def is_word(name: str) -> bool:
+    """A Word file by its name (.docx, or .doc, which is refused with a reason):
+    its "lines" are the paragraphs of its body."""
+    return name.lower().endswith(_WORD)
+
+
 def decode_source(name: str, data: bytes) -> Source | LoadError:
-    if name.lower().endswith(_WORD):
+    if is_word(name):
         return _word_source(name, data)
     try:
         decoded = decode(data)
     except ReadError as error:
         return LoadError(name, error.reason, error.detail)
-    fmt = "markdown" if name.lower().endswith(_MARKDOWN) else "text"
+    fmt = "markdown" if is_markdown(name) else "text"
     return Source(name, decoded.text, decoded.encoding, decoded.bom, fmt)
 
 

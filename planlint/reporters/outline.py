@@ -7,6 +7,7 @@ from typing import TextIO
 
 from planlint.i18n import say
 from planlint.kinds._markers import CANONICAL_DELIMITER, format_marker
+from planlint.loading import is_word
 from planlint.outline.model import Document, Node
 from planlint.reporters import Options
 from planlint.reporters.text import make_console
@@ -52,7 +53,7 @@ def render_tree(document: Document, out: TextIO, options: Options) -> None:
     tree = Tree(title)
 
     # In a .docx a line is a paragraph (the N-th of the body), so say so.
-    where = "tree.paragraph" if document.path.lower().endswith(".docx") else "tree.line"
+    where = "tree.paragraph" if is_word(document.path) else "tree.line"
 
     def add(branch, node: Node) -> None:
         child_branch = branch.add(_label(node, options.lang, where))

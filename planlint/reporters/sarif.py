@@ -13,6 +13,7 @@ from typing import TextIO
 from urllib.parse import quote
 
 from planlint import __version__
+from planlint.loading import is_word
 from planlint.reporters import Options
 from planlint.reporters._words import error_line
 
@@ -52,7 +53,7 @@ def _result(diagnostic, rule_index: dict[str, int]) -> dict:
                        "endLine": span.end_line, "endColumn": span.end_column},
         }}],
     }
-    if diagnostic.path.lower().endswith(".docx"):
+    if is_word(diagnostic.path):
         # In a Word file a "line" is a paragraph: the N-th paragraph of the body.
         result["locations"][0]["physicalLocation"]["region"]["properties"] = {"lineUnit": "paragraph"}
     if diagnostic.code in rule_index:
