@@ -15,6 +15,7 @@ from typing import Callable, Sequence
 from planlint.catalog import Rule
 from planlint.diagnostics import Diagnostic, Fix
 from planlint.engine import Checker, RuleFailure
+from planlint.outline.parser import split_lines
 
 MAX_ROUNDS = 25
 _LINE_START = re.compile(r"\r\n|\r|\n")
@@ -77,7 +78,7 @@ def fix_text(text: str, path: str, checker: Checker | Sequence[Rule], unsafe: bo
         text, applied = apply_fixes(text, fixes)
         fixed += applied
     _, diagnostics, failures = checker.check(text, path, view)
-    lines = _LINE_START.split(text)
+    lines = split_lines(text)  # the source's lines, not the view's (Markdown syntax blanked)
     excerpts = {d.span.line: lines[d.span.line - 1] for d in diagnostics}
     return Outcome(text, fixed, diagnostics, failures, excerpts)
 
