@@ -221,9 +221,11 @@ def run(items: Sequence[str], settings: Settings, jobs: int | None = None):
     jobs = jobs or os.cpu_count() or 1
     cache, checkers = _cache(settings), _Checkers(settings)
     outcomes: list = [None] * len(items)
-    if cache is not None and jobs > 1:
+    if cache is not None and _worth_parallel(items, jobs):
         # Kept results first, here: one costs a read and a hash, less than handing
         # it to a worker (and an unchanged repository then needs no worker at all).
+        # Only where workers may start: otherwise process() looks up each file
+        # itself, and a changed file is not read and hashed twice.
         outcomes = [process(item, settings, checkers, cache, kept_only=True) for item in items]
     left = [index for index, outcome in enumerate(outcomes) if outcome is None]
     if _worth_parallel([items[index] for index in left], jobs):

@@ -98,6 +98,22 @@ def test_a_parallel_run_hands_the_workers_only_the_changed_files(tmp_path, monke
     assert check_paths([str(corpus)], jobs=2) and handed == [len(changed) + 1]  # one file left: no pool
 
 
+def test_a_small_run_over_changed_files_reads_each_once(tmp_path, monkeypatch):
+    """A pre-commit run: a few files, all changed since the cache kept them."""
+    from planlint import runner
+
+    monkeypatch.setenv("PLANLINT_CACHE_DIR", str(tmp_path / "cache"))
+    files = sorted(str(path) for path in _corpus(tmp_path, copies=1).glob("*.txt"))[:3]
+    check_paths(files, jobs=2)
+    for path in files:
+        Path(path).write_text(Path(path).read_text(encoding="utf-8") + "\n其它工作。\n", encoding="utf-8")
+    reads = []
+    read_bytes = runner.read_bytes
+    monkeypatch.setattr(runner, "read_bytes", lambda path, *rest: (reads.append(path), read_bytes(path, *rest))[1])
+    check_paths(files, jobs=2)
+    assert sorted(reads) == files
+
+
 def test_two_runs_saving_one_pack_keep_both_entries(tmp_path):
     earlier, later = ResultCache(tmp_path), ResultCache(tmp_path)
     a, b = earlier.entry("rules", "docs/a.txt", b"A"), later.entry("rules", "docs/b.txt", b"B")
