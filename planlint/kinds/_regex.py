@@ -166,14 +166,20 @@ def _matches(compiled, document: Document, params: dict):
 
 
 def find(compiled, document: Document, params: dict) -> Iterator[Hit]:
-    """Every non-empty match in the rule's scope that stays within one line, in order."""
+    """Every non-empty match in the rule's scope that stays within one line, in
+    order, less those that overlap a typed span the rule's ``outside`` names."""
+    outside = [document.spans(kind) for kind in params.get("outside", ())]
     for match, line, line_start in _matches(compiled, document, params):
         start, end = match.span()
-        yield Hit(line, start - line_start, end - line_start, match)
+        start, end = start - line_start, end - line_start
+        if not any(spans.overlaps(line, start, end) for spans in outside):
+            yield Hit(line, start, end, match)
 
 
 def count(compiled, document: Document, params: dict) -> int:
     """How many hits ``find`` yields, without building them (for aggregated rules)."""
+    if params.get("outside"):
+        return sum(1 for _ in find(compiled, document, params))
     text = _joined(document, params)[0]
     total = 0
     for match in _scan(compiled, text, document, params):

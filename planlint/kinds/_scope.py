@@ -5,10 +5,13 @@ from __future__ import annotations
 from typing import Iterator
 
 from planlint.outline.model import Document
+from planlint.outline.spans import SPAN_KINDS
 
 SCOPES = ("text", "headings", "body", "header", "signing-date", "document-number")
 # body: the text with heading markers blanked out (numbered items are content)
 SCOPE_SCHEMA = {"enum": list(SCOPES)}
+# Typed spans a match must not overlap (a 千 in 500千伏, a comma in a web address).
+OUTSIDE_SCHEMA = {"type": "array", "items": {"enum": list(SPAN_KINDS)}, "uniqueItems": True}
 
 
 def scoped_lines(document: Document, scope: str, skip: tuple[str, ...] = ()) -> Iterator[tuple[int, str]]:

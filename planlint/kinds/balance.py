@@ -1,18 +1,32 @@
-"""Paired punctuation that opens and never closes, or closes and never opened,
-within one paragraph (GB/T 15834-2011 4.1, 4.8, 4.9, 4.15)."""
+"""Paired punctuation within one paragraph (GB/T 15834-2011 4.1, 4.8, 4.9, 4.15):
+
+- ``unclosed``: a mark that opens and never closes;
+- ``unopened``: a mark that closes what never opened;
+- ``mixed``: a pair whose two marks are of different forms — （…) or (…）, “…"
+  where an ASCII " stands in for ”;
+- ``stand-ins``: a pair typed wholly in stand-ins ("…" for “…”).
+
+A paragraph, not a line: 《 at the end of a line closed by 》 on the next (a
+title broken over two lines) is one pair.  Each pair lists its marks form by
+form (``["（(", "）)"]``: （ goes with ）, ( with )); the first form is the
+standard one, and a ``mixed`` fix writes both marks in it.  ``stand_ins`` are
+characters typed for either mark of a pair (the ASCII " for “ and ”): one
+closing an open “ is a ``mixed`` pair, two around Chinese text a ``stand-ins``
+pair (around none, "name" say, they are left alone).
+"""
 
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
-from planlint.diagnostics import Finding
+from planlint.diagnostics import Edit, Finding
 from planlint.outline.model import Document, Span
 
 PARAMS = {
     "type": "object",
     "properties": {
-        "defect": {"enum": ["unclosed", "unopened"]},
+        "defect": {"enum": ["unclosed", "unopened", "mixed", "stand-ins"]},
         "pairs": {
             "type": "array",
             "minItems": 1,
@@ -20,57 +34,111 @@ PARAMS = {
                                                        {"type": "string", "minLength": 1}],
                       "minItems": 2, "maxItems": 2},
         },
+        "stand_ins": {"type": "object", "additionalProperties": {"type": "integer", "minimum": 0},
+                      "description": "a character typed for either mark of the pair at this index"},
     },
     "required": ["defect", "pairs"],
     "additionalProperties": False,
 }
-PLACEHOLDERS = {"found", "expected"}
+PLACEHOLDERS = {"found", "expected", "opening"}
+
+_STAND_IN = -1  # the form of a mark that was a stand-in
+_HAN = re.compile("[\u4e00-\u9fff]")
+
+
+class _Mark(NamedTuple):
+    pair: int
+    form: int
+    offset: int
 
 
 def prepare(params: dict) -> dict:
-    roles: dict[str, tuple[int, bool]] = {}  # mark -> (pair index, whether it opens)
+    roles: dict[str, tuple[int, int, bool]] = {}  # mark -> (pair index, form, whether it opens)
     for index, (opening, closing) in enumerate(params["pairs"]):
-        for char in opening:
-            roles[char] = (index, True)
-        for char in closing:
-            if roles.get(char, (None, False))[1]:
+        for form, char in enumerate(opening):
+            roles[char] = (index, form, True)
+        for form, char in enumerate(closing):
+            if char in roles and roles[char][2]:
                 raise ValueError(f"pairs[{index}]: {char!r} both opens and closes")
-            roles[char] = (index, False)
-    marks = re.compile("[" + re.escape("".join(roles)) + "]")
+            roles[char] = (index, form, False)
+    stand_ins = params.get("stand_ins", {})
+    for char, index in stand_ins.items():
+        if len(char) != 1 or char in roles or index >= len(params["pairs"]):
+            raise ValueError(f"stand_ins.{char}: a single character that is no pair's mark, for an existing pair")
+    marks = re.compile("[" + re.escape("".join(roles) + "".join(stand_ins)) + "]")
     return {**params, "_roles": roles, "_marks": marks}
 
 
 def check(document: Document, params: dict) -> Iterator[Finding]:
-    # The unclosed and the unopened rule share one scan when their pairs are the same.
-    key = ("imbalances", tuple(map(tuple, params["pairs"])))
+    # The three balance rules share one scan when their pairs are the same.
+    key = ("imbalances", tuple(map(tuple, params["pairs"])), tuple(sorted(params.get("stand_ins", {}).items())))
     wanted = params["defect"]
-    for finding in document.shared(key, lambda: list(_imbalances(document, params))):
+    for finding in document.shared(key, lambda: sorted(_imbalances(document, params),
+                                                       key=lambda f: (f.span.line, f.span.column))):
         if finding.args["defect"] == wanted:
             yield finding
 
 
 def _imbalances(document: Document, params: dict) -> Iterator[Finding]:
     roles, pairs, marks = params["_roles"], params["pairs"], params["_marks"]
-    for number, text in document.content_lines():
-        stack: list[tuple[int, int]] = []  # (pair index, column)
+    stand_ins = params.get("stand_ins", {})
+    for block in document.blocks():
+        text = block.text
+        stack: list[_Mark] = []
+
+        def finding(offset: int, defect: str, expected: str) -> Finding:
+            line, column = block.position(offset)
+            return Finding(Span(line, column + 1, line, column + 2),
+                           {"found": text[offset], "expected": expected, "opening": "", "defect": defect})
+
+        def unclosed(mark: _Mark) -> Finding | None:
+            if mark.form == _STAND_IN:
+                return None  # an unpaired ASCII quote: inch marks, or a rule about ASCII quotes
+            return finding(mark.offset, "unclosed", pairs[mark.pair][1][mark.form])
+
         for found in marks.finditer(text):
-            pair, opens = roles[found[0]]
-            if opens:
-                stack.append((pair, found.start() + 1))
-            elif stack and stack[-1][0] == pair:
-                stack.pop()  # closes the innermost: the usual case, decided at once
-            elif any(open_pair == pair for open_pair, _ in stack):
-                while stack[-1][0] != pair:
-                    yield _unclosed(number, text, *stack.pop(), pairs)
-                stack.pop()
+            char, offset = found[0], found.start()
+            if char in stand_ins:
+                pair = stand_ins[char]
+                if any(mark.pair == pair for mark in stack):
+                    pair, form, opens = pair, _STAND_IN, False
+                else:
+                    stack.append(_Mark(pair, _STAND_IN, offset))
+                    continue
             else:
-                column = found.start() + 1
-                yield Finding(Span(number, column, number, column + 1),
-                              {"found": found[0], "expected": pairs[pair][0][0], "defect": "unopened"})
-        while stack:
-            yield _unclosed(number, text, *stack.pop(), pairs)
+                pair, form, opens = roles[char]
+            if opens:
+                stack.append(_Mark(pair, form, offset))
+                continue
+            if not any(mark.pair == pair for mark in stack):
+                yield finding(offset, "unopened", pairs[pair][0][form if form >= 0 else 0])
+                continue
+            while stack[-1].pair != pair:
+                missing = unclosed(stack.pop())
+                if missing:
+                    yield missing
+            opener = stack.pop()
+            if opener.form != form:
+                yield _mixed(block, text, opener, offset, form, pairs)
+            elif form == _STAND_IN and _HAN.search(text, opener.offset, offset):
+                yield _mixed(block, text, opener, offset, form, pairs, "stand-ins")
+        for mark in reversed(stack):
+            missing = unclosed(mark)
+            if missing:
+                yield missing
 
 
-def _unclosed(number: int, text: str, pair: int, column: int, pairs: list) -> Finding:
-    return Finding(Span(number, column, number, column + 1),
-                   {"found": text[column - 1], "expected": pairs[pair][1][0], "defect": "unclosed"})
+def _mixed(block, text: str, opener: _Mark, offset: int, form: int, pairs: list, defect: str = "mixed") -> Finding:
+    """A pair of two forms (or of stand-ins), flagged from its opening to its
+    closing mark: both marks become the standard (first) form."""
+    opening, closing = pairs[opener.pair]
+    edits = []
+    for at, mark_form, standard in ((opener.offset, opener.form, opening[0]), (offset, form, closing[0])):
+        if mark_form != 0:
+            line, column = block.position(at)
+            edits.append(Edit(Span(line, column + 1, line, column + 2), standard))
+    first_line, first_column = block.position(opener.offset)
+    last_line, last_column = block.position(offset)
+    return Finding(Span(first_line, first_column + 1, last_line, last_column + 2),
+                   {"found": text[offset], "opening": text[opener.offset], "expected": opening[0] + closing[0],
+                    "defect": defect}, tuple(edits))

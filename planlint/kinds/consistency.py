@@ -7,7 +7,7 @@ from typing import Iterator
 
 from planlint.diagnostics import Edit, Finding
 from planlint.kinds._regex import compile_pattern, find
-from planlint.kinds._scope import SCOPE_SCHEMA
+from planlint.kinds._scope import OUTSIDE_SCHEMA, SCOPE_SCHEMA
 from planlint.outline.model import Document
 
 PARAMS = {
@@ -26,6 +26,7 @@ PARAMS = {
             },
         },
         "scope": SCOPE_SCHEMA,
+        "outside": OUTSIDE_SCHEMA,
     },
     "required": ["forms"],
     "additionalProperties": False,

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from planlint.diagnostics import Finding
 from planlint.kinds._regex import count as count_hits, alternation, compile_pattern, find
-from planlint.kinds._scope import SCOPE_SCHEMA
+from planlint.kinds._scope import OUTSIDE_SCHEMA, SCOPE_SCHEMA
 from planlint.outline.model import Document
 
 PARAMS = {
@@ -14,6 +14,7 @@ PARAMS = {
     "properties": {
         "words": {"type": "array", "minItems": 1, "items": {"type": "string", "minLength": 1}},
         "scope": SCOPE_SCHEMA,
+        "outside": OUTSIDE_SCHEMA,
         "skip": {"type": "array", "items": {"enum": ["signing-date", "document-number"]}},
         "ignorecase": {"type": "boolean"},
     },

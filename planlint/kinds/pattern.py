@@ -13,7 +13,7 @@ from typing import Iterator
 
 from planlint.diagnostics import Edit, Finding
 from planlint.kinds._regex import LITERAL_STARTS, count as count_hits, compile_pattern, find
-from planlint.kinds._scope import SCOPE_SCHEMA
+from planlint.kinds._scope import OUTSIDE_SCHEMA, SCOPE_SCHEMA
 from planlint.outline.model import Document
 
 PARAMS = {
@@ -21,6 +21,7 @@ PARAMS = {
     "properties": {
         "pattern": {"type": "string", "minLength": 1},
         "scope": SCOPE_SCHEMA,
+        "outside": OUTSIDE_SCHEMA,
         "skip": {"type": "array", "items": {"enum": ["signing-date", "document-number"]}},
         "replacement": {"type": "string"},
         "ignorecase": {"type": "boolean"},

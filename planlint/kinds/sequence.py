@@ -12,15 +12,18 @@ from collections import Counter
 from typing import Iterator
 
 from planlint.diagnostics import Edit, Finding
-from planlint.kinds._markers import format_marker
+from planlint.kinds._markers import CANONICAL_DELIMITER, format_marker
 from planlint.outline.model import MARKER_KINDS, Document, Run
 from planlint.outline.numbering import misnumbered
 
 PARAMS = {
     "type": "object",
     "properties": {
-        "defect": {"enum": ["gap", "duplicate", "order", "delimiter"]},
+        "defect": {"enum": ["gap", "duplicate", "order", "delimiter", "form"]},
         "kinds": {"type": "array", "items": {"enum": list(MARKER_KINDS)}, "minItems": 1},
+        "nonstandard": {"type": "object", "propertyNames": {"enum": list(MARKER_KINDS)},
+                        "additionalProperties": {"type": "object", "additionalProperties": {"type": "string"}},
+                        "description": "per marker kind, delimiters that are no standard form, with the standard one"},
     },
     "required": ["defect"],
     "additionalProperties": False,
@@ -33,19 +36,28 @@ def _majority(counts: Counter) -> str | None:
     return delimiter if top * 2 > sum(counts.values()) else None
 
 
-def _delimiter_findings(runs: list[Run]) -> Iterator[tuple[object, str]]:
-    """Nodes written unlike the majority of their run (or, where a run has no
-    majority, unlike the majority of that kind in the whole document)."""
-    by_kind: dict[str, Counter] = {}
+def _delimiter_findings(runs: list[Run], nonstandard_by_kind: dict) -> Iterator[tuple[object, str, str]]:
+    """(node, defect, expected delimiter) for markers written unlike their run.
+
+    A run with a majority form holds its minority to it ("delimiter"); a run
+    without one is held to the standard form (1. then 2、: GB/T 9704's 1. wins);
+    a run mostly in a ``nonstandard`` form (1、2、3、) is itself a finding ("form"),
+    and so is each of its markers, so that the rule reports it once with the count.
+    """
     for run in runs:
-        by_kind.setdefault(run.kind, Counter()).update(node.marker.delimiter for node in run.nodes)
-    for run in runs:
-        majority = _majority(Counter(node.marker.delimiter for node in run.nodes)) or _majority(by_kind[run.kind])
-        if majority is None:
-            continue
+        counts = Counter(node.marker.delimiter for node in run.nodes)
+        majority = _majority(counts)
+        standard = CANONICAL_DELIMITER[run.kind]
+        nonstandard = nonstandard_by_kind.get(run.kind, {})
         for node in run.nodes:
-            if node.marker.delimiter != majority:
-                yield node, majority
+            delimiter = node.marker.delimiter
+            if majority is not None and majority in nonstandard:
+                if delimiter == majority:
+                    yield node, "form", nonstandard[majority]
+                elif delimiter != nonstandard[majority]:
+                    yield node, "delimiter", nonstandard[majority]
+            elif len(counts) > 1 and delimiter != (majority or standard):
+                yield node, "delimiter", majority or standard
 
 
 def _renumber(nodes, first_value: int) -> tuple[Edit, ...]:
@@ -71,10 +83,12 @@ def check(document: Document, params: dict) -> Iterator[Finding]:
     defect_wanted = params["defect"]
     kinds = set(params.get("kinds", MARKER_KINDS))
     runs = [run for run in document.runs if run.kind in kinds]
-    if defect_wanted == "delimiter":
-        for node, majority in _delimiter_findings(runs):
+    if defect_wanted in ("delimiter", "form"):
+        for node, defect, delimiter in _delimiter_findings(runs, params.get("nonstandard", {})):
+            if defect != defect_wanted:
+                continue
             marker = node.marker
-            expected = format_marker(marker.kind, marker.value, majority)
+            expected = format_marker(marker.kind, marker.value, delimiter)
             yield Finding(marker.span, {"expected": expected, "found": marker.raw, "missing": ""},
                           edits=(Edit(marker.span, expected),))
         return

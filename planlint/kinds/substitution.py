@@ -13,7 +13,7 @@ from typing import Iterator
 from planlint.diagnostics import Edit, Finding
 from planlint.kinds._regex import (LITERAL_STARTS, alternation, cheap_starts, compile_pattern, count as count_hits,
                                    find)
-from planlint.kinds._scope import SCOPE_SCHEMA
+from planlint.kinds._scope import OUTSIDE_SCHEMA, SCOPE_SCHEMA
 from planlint.outline.model import Document
 
 PARAMS = {
@@ -25,6 +25,7 @@ PARAMS = {
         "before": {"type": "string"},
         "after": {"type": "string"},
         "scope": SCOPE_SCHEMA,
+        "outside": OUTSIDE_SCHEMA,
         "skip": {"type": "array", "items": {"enum": ["signing-date", "document-number"]}},
     },
     "required": ["swap"],

@@ -206,6 +206,23 @@ class Document:
             (number, text) for number, text in enumerate(self.lines, 1)
             if number not in self.chrome and text and not text.isspace()]))
 
+    def blocks(self) -> list:
+        """The paragraphs (planlint.outline.paragraphs.Block): content lines joined
+        where the text runs on across a line break, each heading starting one."""
+        def build():
+            from planlint.outline.paragraphs import build_blocks
+
+            return build_blocks(self.lines, self.content_lines(), {node.span.line for node in self.headings()})
+        return self.shared("blocks", build)
+
+    def spans(self, kind: str):
+        """The typed spans of ``kind`` (planlint.outline.spans.SPAN_KINDS) as a SpanIndex."""
+        def build():
+            from planlint.outline.spans import find_spans
+
+            return find_spans(kind, self.blocks())
+        return self.shared(("spans", kind), build)
+
     def to_dict(self) -> dict:
         return {
             "path": self.path,

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from planlint.api import check_text
+from planlint.fixes import fix_text
+
 
 def test_unclosed_book_title(findings):
     assert findings("PL501", "落实《关于推进社区教育发展的意见，办好活动周。") == [
@@ -20,8 +23,43 @@ def test_crossed_pairs_report_the_inner_unclosed_mark(findings):
     assert findings("PL501", "《关于“加强》管理") == [(1, 4, "““”没有对应的“””")]
 
 
-def test_pairs_are_checked_per_line(findings):
-    assert [line for line, _, _ in findings("PL501", "第一行《甲\n第二行乙》\n")] == [1]
+def test_a_pair_closes_within_its_paragraph_across_a_line_break(findings):
+    assert findings("PL501", "第一行《甲\n第二行乙》\n") == findings("PL502", "第一行《甲\n第二行乙》\n") == []
+    assert findings("PL501", "按照“十四五”\n“双减”要求。\n") == []
+
+
+def test_a_finished_sentence_ends_the_paragraph(findings):
+    text = "落实《关于推进社区教育发展的意见。\n办好活动周》。\n"
+    assert [line for line, _, _ in findings("PL501", text)] == [1]
+    assert [line for line, _, _ in findings("PL502", text)] == [2]
+
+
+def test_an_open_pair_pulls_in_only_a_few_lines(findings):
+    text = "落实《关于\n推进\n社区\n教育\n发展\n的意见》\n"
+    assert [line for line, _, _ in findings("PL501", text)] == [1]
+
+
+def test_mixed_forms_are_one_finding_from_opening_to_closing_mark(catalog):
+    result = check_text("市委政法委(保卫部）负责，落实“十四五\"规划。", select=["PL510"], catalog=catalog)
+    spans = [(d.span.line, d.span.column, d.span.end_column) for d in result.diagnostics]
+    assert spans == [(1, 6, 11), (1, 16, 21)]
+    fixed = fix_text("市委政法委(保卫部）负责，落实“十四五\"规划。", "<text>", result_rules(catalog, "PL510"))
+    assert fixed.text == "市委政法委（保卫部）负责，落实“十四五”规划。"
+
+
+def test_an_ascii_quote_closing_a_chinese_one_is_no_unclosed_mark(findings):
+    assert findings("PL501", "落实“十四五\"规划。") == []
+
+
+def test_quotes_typed_wholly_in_ascii_are_counted_once(findings):
+    assert findings("PL511", '做到"两个维护"，增强"四个意识"，坚定"四个自信"。') == [
+        (1, 3, '中文引号应使用全角“”，而非半角""（全文共 3 处，此处为第一处）')]
+    assert findings("PL511", '字段 "name" 与 "id"') == []
+    assert findings("PL501", '做到"两个维护"，"四个意识') == []  # an unpaired ASCII quote is no 《 or “
+
+
+def result_rules(catalog, code):
+    return [rule for rule in catalog.rules if rule.code == code]
 
 
 def test_page_chrome_is_ignored(findings):
