@@ -7,8 +7,9 @@ from typing import Iterator
 from planlint.outline.model import Document
 from planlint.outline.spans import SPAN_KINDS
 
-SCOPES = ("text", "headings", "body", "header", "signing-date", "document-number")
-# body: the text with heading markers blanked out (numbered items are content)
+SCOPES = ("text", "headings", "titles", "body", "header", "signing-date", "document-number")
+# body: the text with heading markers blanked out (numbered items are content);
+# titles: the headings that are a section's title on a line of their own (see _titles)
 SCOPE_SCHEMA = {"enum": list(SCOPES)}
 # Typed spans a match must not overlap (a 千 in 500千伏, a comma in a web address).
 OUTSIDE_SCHEMA = {"type": "array", "items": {"enum": list(SPAN_KINDS)}, "uniqueItems": True}
@@ -35,6 +36,9 @@ def _lines(document: Document, scope: str) -> Iterator[tuple[int, str]]:
         if located is not None:
             yield located.span.line, document.lines[located.span.line - 1]
         return
+    if scope == "titles":
+        yield from _titles(document)
+        return
     headings = {node.span.line: node for node in document.headings()}
     if scope == "headings":
         yield from ((n, t) for n, t in document.content_lines() if n in headings)
@@ -51,3 +55,18 @@ def _lines(document: Document, scope: str) -> Iterator[tuple[int, str]]:
     else:  # header: everything before the first heading
         first = min(headings, default=len(document.lines) + 1)
         yield from ((n, t) for n, t in document.content_lines() if n < first)
+
+
+_SECTION_KINDS = frozenset(("part", "chapter", "section", "ordinal", "paren-ordinal"))
+
+
+def _titles(document: Document) -> Iterator[tuple[int, str]]:
+    """Section headings (一、 （一） 第一章…) standing as a title: something sits
+    under them, and the line is a paragraph of its own.  A numbered item
+    (1. （1）) is a list entry, which may end in ；, and a heading that runs on
+    into its text is a run-in heading, which ends as its sentence does."""
+    single = {block.lines[0] for block in document.blocks() if len(block.lines) == 1}
+    for node in document.headings():
+        line = node.span.line
+        if node.marker.kind in _SECTION_KINDS and (node.children or node.body) and line in single:
+            yield line, document.lines[line - 1]

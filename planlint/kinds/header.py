@@ -19,7 +19,9 @@ from planlint.outline.model import Document, Span
 PARAMS = {
     "type": "object",
     "properties": {"element": {"enum": ["signing-date-form", "title-end-punctuation", "title-year",
-                                        "recipient-colon", "cc-end", "number-year"]}},
+                                        "recipient-colon", "cc-end", "number-year"]},
+                   "types": {"type": "array", "items": {"type": "string"},
+                             "description": "document types the element is checked in (default: all)"}},
     "required": ["element"],
     "additionalProperties": False,
 }
@@ -119,6 +121,8 @@ def _number_year(document: Document) -> Iterator[Finding]:
 
 def check(document: Document, params: dict) -> Iterator[Finding]:
     element = params["element"]
+    if "types" in params and document.metadata.doc_type not in params["types"]:
+        return
     if element == "signing-date-form":
         yield from _signing_date_form(document)
     elif element in ("title-end-punctuation", "title-year"):

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from planlint.diagnostics import Finding
@@ -53,10 +54,16 @@ def _parents(document: Document) -> Iterator[Node]:
     yield from document.nodes()
 
 
+_SENTENCE = re.compile(r"[，,；;。！？]")
+
+
 def _empty(document: Document, kinds: set[str]) -> Iterator[Finding]:
+    """Headings with nothing under them whose text is a bare title.  A heading
+    that says a whole sentence ("（三）加强组织领导，确保各项工作落到实处。") is an
+    item complete in itself, not an empty section."""
     for node in document.headings():
-        if node.marker.kind in kinds and not node.children and not node.body and \
-                len(node.text.rstrip("。.：:；; ")) <= len(node.title):
+        if node.marker.kind in kinds and not node.children and not node.body \
+                and not _SENTENCE.search(node.text.rstrip("。.：:；; ")):
             yield Finding(node.marker.span, {"found": node.marker.raw, "parent": "", "previous": "", "skipped": ""})
 
 

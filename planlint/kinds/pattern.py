@@ -3,7 +3,9 @@
 The expression runs under the ``regex`` package with a time limit, so an
 office's own pattern cannot hang a run.  Named groups become message
 placeholders, and ``replacement`` (a template over the same names) becomes the
-suggestion and the fix.
+suggestion and the fix.  ``unless_earlier`` (a template too) allows a match once
+the document has written that text before it: a short form after the full one
+(十九大 after 党的十九大), as style guides allow.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ PARAMS = {
         "outside": OUTSIDE_SCHEMA,
         "skip": {"type": "array", "items": {"enum": ["signing-date", "document-number"]}},
         "replacement": {"type": "string"},
+        "unless_earlier": {"type": "string", "minLength": 1},
         "ignorecase": {"type": "boolean"},
     },
     "required": ["pattern"],
@@ -35,11 +38,11 @@ def prepare(params: dict) -> dict:
     from planlint.kinds._starts import literal_starts  # only a catalog build prepares rules
 
     compiled = compile_pattern(params["pattern"], params.get("ignorecase", False))
-    replacement = params.get("replacement")
-    if replacement is not None:
-        unknown = _fields(replacement) - set(compiled.groupindex) - {"match"}
+    for field in ("replacement", "unless_earlier"):
+        template = params.get(field)
+        unknown = _fields(template) - set(compiled.groupindex) - {"match"} if template is not None else ()
         if unknown:
-            raise ValueError(f"replacement: no group named {', '.join(sorted(unknown))} in pattern")
+            raise ValueError(f"{field}: no group named {', '.join(sorted(unknown))} in pattern")
     return {**params, "_compiled": compiled,
             LITERAL_STARTS: literal_starts(params["pattern"], params.get("ignorecase", False))}
 
@@ -56,12 +59,27 @@ def _fields(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
+def _first_written(document: Document, text: str) -> tuple[int, int] | None:
+    """(line, 0-based column) where ``text`` first occurs in the document's content."""
+    def build():
+        for number, line in document.content_lines():
+            column = line.find(text)
+            if column >= 0:
+                return number, column
+        return None
+    return document.shared(("first-written", text), build)
+
+
 def check(document: Document, params: dict) -> Iterator[Finding]:
-    replacement = params.get("replacement")
+    replacement, unless_earlier = params.get("replacement"), params.get("unless_earlier")
     for hit in find(params["_compiled"], document, params):
         match = hit.match
         args = {name: value or "" for name, value in match.groupdict().items()}
         args["match"] = match[0]
+        if unless_earlier is not None:
+            written = _first_written(document, unless_earlier.format_map(args))
+            if written is not None and written < (hit.line, hit.start):
+                continue
         span = hit.span()
         if replacement is None:
             yield Finding(span, args)
@@ -71,4 +89,6 @@ def check(document: Document, params: dict) -> Iterator[Finding]:
 
 
 def count(document: Document, params: dict) -> int:
+    if "unless_earlier" in params:
+        return sum(1 for _ in check(document, params))
     return count_hits(params["_compiled"], document, params)

@@ -13,9 +13,16 @@ _TYPE_WORD = re.compile("|".join(DOC_TYPES + tuple(_SHORT_TYPES)))
 _PART_JOINER = re.compile(r"及|和|暨|与")
 _YEAR = re.compile(r"((?:19|20)\d{2})年")
 _PERIOD = re.compile(r"((?:19|20)\d{2})年?\s*[—–\-－~～至到]+\s*((?:19|20)\d{2})年?")
+# A title ends with what the document is (…工作要点, …的通知), perhaps with its
+# period or status in brackets (（2018—2020年）, （试行）).
+_TITLE_END = re.compile(r"(?:要点|计划|总结|方案|规划|通知|意见|报告|纲要|办法|细则|决定)"
+                        r"(?:[（(][^（）()]{1,16}[）)])?[\s\xa0\u3000]*$")
+_ISSUED = re.compile(r"(?:印发|转发|下发)[《“]?(.+?)[》”]?的通知")
 _NOT_A_TITLE = re.compile(r"[。，,；;：:！!？?]|^\s*[《“]")
 _PERIOD_LINE = re.compile(r"^[\s\xa0\u3000]*[（(]\s*(?:19|20)\d{2}\s*[—–\-－~～至到]+\s*(?:19|20)\d{2}\s*年?\s*[）)][\s\xa0\u3000]*$")
 _NOTICE = re.compile(r"关于.*通知[\s\xa0\u3000]*$")
+# What a title fragment never holds: sentence punctuation, a colon (主送机关：), a year alone…
+_FRAGMENT_BREAK = re.compile(r"[。，,；;：:！!？?]|^(?:19|20)\d{2}年?$|^[（(]")
 # Lenient on purpose: header rules need to see the wrong brackets, 第 and zero padding.
 DOCUMENT_NUMBER = re.compile(
     r"^[\s\xa0\u3000]*[\u4e00-\u9fff]{1,12}[\s\xa0\u3000]*[〔\[［(（【][\s\xa0\u3000]*\d{2,4}[\s\xa0\u3000]*"
@@ -30,6 +37,41 @@ def _located(number: int, text: str, end_number: int | None = None, end_text: st
         end_number, end_text = number, text
     end_column = len(end_text.rstrip()) + 1
     return Located(stripped, Span(number, column, end_number, end_column))
+
+
+def _title_start(header: list[tuple[int, str]], index: int) -> int:
+    """The first line of a title that ends at ``header[index]``: a long title is
+    often broken over two or three lines ("南宁市教育局关于印发2018年" / "工作要点的通知"),
+    each a fragment with no punctuation, on consecutive lines."""
+    start = index
+    while start > 0 and index - start < 2:
+        number, text = header[start - 1]
+        fragment = text.strip()
+        if number != header[start][0] - 1 or not fragment or len(fragment) > 40 or _FRAGMENT_BREAK.search(fragment) \
+                or DOCUMENT_NUMBER.match(text) or dates.parse_standalone(text):
+            break
+        start -= 1
+    return start
+
+
+def _located_lines(header: list[tuple[int, str]], start: int, end: int) -> Located:
+    """The header lines ``start``…``end`` as one piece of metadata."""
+    first_number, first_text = header[start]
+    last_number, last_text = header[end]
+    located = _located(first_number, first_text, last_number, last_text)
+    return located._replace(text="".join(text.strip() for _, text in header[start:end + 1]))
+
+
+def _issued(notice: Located | None) -> str | None:
+    """What a notice issues: "关于印发X的通知" → X."""
+    if notice is None:
+        return None
+    match = _ISSUED.search(notice.text)
+    return match[1] if match else None
+
+
+def _balanced(text: str) -> bool:
+    return all(text.count(opening) == text.count(closing) for opening, closing in ("《》", "“”", "（）", "()"))
 
 
 def classify_type(title: str) -> tuple[str | None, tuple[str, ...]]:
@@ -53,25 +95,29 @@ def extract(lines: list[str], chrome: frozenset[int], first_heading_line: int | 
     title_candidates = []
     for index, (number, text) in enumerate(header):
         stripped = text.strip()
-        if _NOTICE.search(stripped) and meta.notice_title is None:
-            meta.notice_title = _located(number, text)
-            continue
-        core = stripped.rstrip("。.，,；;：:！!")  # a title with end punctuation is still the title
-        if len(core) <= 60 and _TYPE_WORD.search(core) and not _NOT_A_TITLE.search(core):
-            title_candidates.append(index)
         if meta.document_number is None and DOCUMENT_NUMBER.match(text):
             meta.document_number = _located(number, text)
+            continue
+        start = _title_start(header, index)
+        joined = "".join(line.strip() for _, line in header[start:index + 1])
+        if _NOTICE.search(joined) and meta.notice_title is None:
+            meta.notice_title = _located_lines(header, start, index)
+            continue
+        core = joined.rstrip("。.")  # a title with a full stop is still the title (PL607 says so)...
+        heads_text = core == joined or index <= 2  # ...when it heads the text, not deep in the header
+        if len(core) <= 80 and _TITLE_END.search(core) and not _NOT_A_TITLE.search(core) \
+                and _balanced(core) and heads_text:
+            title_candidates.append((start, index))
     if title_candidates:
-        index = title_candidates[-1]
-        number, text = header[index]
-        title_text = text.strip()
-        located = _located(number, text)
+        start, index = title_candidates[-1]
+        located = _located_lines(header, start, index)
         if index + 1 < len(header) and _PERIOD_LINE.match(header[index + 1][1]):
-            next_number, next_text = header[index + 1]
-            title_text += next_text.strip()
-            located = Located(title_text, Span(located.span.line, located.span.column,
-                                               next_number, len(next_text.rstrip()) + 1))
+            located = _located_lines(header, start, index + 1)
         meta.title = located
+    # Without a title of its own, a notice "关于印发…2018年工作要点的通知" says what it carries.
+    issued = meta.title.text if meta.title else _issued(meta.notice_title)
+    if issued:
+        title_text = issued
         meta.doc_type, meta.doc_types = classify_type(title_text)
         period = _PERIOD.search(title_text)
         years = _YEAR.findall(title_text)

@@ -180,11 +180,15 @@ def _build_tree(items: list[_Item]) -> tuple[Node, int]:
 
 
 def _sibling_runs(parent: Node) -> Iterator[list[Node]]:
+    """Consecutive children of one marker kind.  A 1. after 5. starts a run of its
+    own: a list that starts again is far likelier under a heading the text lost
+    (二、 written 二 、, a bold line with no number) than an item moved backwards."""
     run: list[Node] = []
     for child in parent.children:
         if child.marker is None:
             continue
-        if run and run[-1].marker.kind != child.marker.kind:
+        restarts = child.marker.value == 1 and run and run[-1].marker.value > 1
+        if run and (run[-1].marker.kind != child.marker.kind or restarts):
             yield run
             run = []
         run.append(child)

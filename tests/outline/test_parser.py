@@ -109,3 +109,11 @@ def test_crlf_and_cr_keep_line_numbers():
 def test_tabs_count_as_one_column():
     doc = parse("\t\t1.甲\n")
     assert next(doc.headings()).marker.span.column == 3
+
+
+def test_a_list_that_starts_again_at_one_is_a_run_of_its_own(document):
+    doc = document("一、甲\n1.子。\n2.丑。\n3.寅。\n1.卯。\n2.辰。\n")
+    assert [[node.marker.value for node in run.nodes] for run in doc.runs if run.kind == "number"] == [[1, 2, 3],
+                                                                                                      [1, 2]]
+    duplicate = document("一、甲\n1.子。\n1.丑。\n2.寅。\n")
+    assert [[node.marker.value for node in run.nodes] for run in duplicate.runs if run.kind == "number"] == [[1, 1, 2]]
