@@ -13,7 +13,7 @@ from planlint.i18n import say
 from planlint.suppression import filter_suppressed
 from planlint.kinds import load_kind
 from planlint.outline.model import Document
-from planlint.outline.parser import parse
+from planlint.outline.parser import parse, split_lines
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,9 @@ class Checker:
         if self.profile:
             document.metadata.doc_type, document.metadata.doc_types = self.profile, (self.profile,)
         diagnostics, failures = run_rules(document, self.rules, self.lang, self.profiles, self.aggregate)
-        return document, filter_suppressed(document.lines, diagnostics), failures
+        # Suppression comments are read in the source: a view blanks HTML comments as syntax.
+        lines = split_lines(text) if view else document.lines
+        return document, filter_suppressed(lines, diagnostics), failures
 
 
 class RuleFailure(NamedTuple):

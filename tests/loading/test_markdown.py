@@ -83,3 +83,18 @@ def test_markdown_view_never_raises_and_keeps_every_column():
         assert [len(line) for line in view.splitlines()] == [len(line) for line in text.splitlines()]
 
     check()
+
+
+def test_inline_syntax_is_no_text():
+    line = "见![](风景.webp)与[《通知》](https://x.cn/a(1))，运行`f(甲)`，<span>(乙)</span><!-- 注(丙) -->。"
+    view = markdown_view(line)
+    assert len(view) == len(line)
+    assert "风景" not in view and "https" not in view and "f(甲)" not in view and "span" not in view
+    assert "《通知》" in view and "(乙)" in view and "注(丙)" not in view
+    assert markdown_view("[1]: https://example.org/(甲)") == " " * len("[1]: https://example.org/(甲)")
+
+
+def test_an_image_of_chinese_name_is_no_half_width_bracket(tmp_path):
+    path = tmp_path / "报告.md"
+    path.write_text("# 报告\n\n![](风景.webp)\n\n![图](附件(二).png)\n", encoding="utf-8")
+    assert not [d for d in check_paths([str(path)], select=["PL5"]).diagnostics]
