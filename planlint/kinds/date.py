@@ -27,8 +27,20 @@ _SPACE = "\\s\xa0\u3000"
 # faster than re on the seeds' lines (same matches on the seeds and 90,000
 # random strings), for ~1 ms more to compile on the first check.
 # A whole line of digits, or digits closed by 日: "2018319", "2018319日".
-_RUN_TOGETHER = regex.compile(rf"^[{_SPACE}]*((?:19|20)\d{{2}})(\d{{2,4}})[{_SPACE}]*$"
-                              rf"|(?<![\d.．:：/\-])((?:19|20)\d{{2}})(\d{{2,4}})日")
+# Where a run of digits is a date that lost its 年/月/日: alone on its line, closed
+# by 日, or in a date's context — after 截至/自/于/至 or a range's dash, before
+# 起/前/止/以来 or a dash — and never before a unit (投入资金20183196元).
+_BEFORE_DATE = "截至|截止到|截止|自从|自|于|从|至|到|直到|在|—|～|~"
+_AFTER_DATE = "起|前|后|止|以前|之前|以后|之后|以来|期间|开始|实施|施行|生效|执行|完成|召开|举行|印发|发布|—|～|~|至|到"
+_UNIT = "[%％元万亿千百十人个名所号次件项份册台套米吨亩户条座间家位]"
+_SEVEN_DIGITS = regex.compile(r"(?:19|20)\d{4}")
+_DIGITS = r"(?P<year>(?:19|20)\d{2})(?P<rest>\d{2,4})"
+_RUN_TOGETHER = regex.compile(
+    rf"^[{_SPACE}]*{_DIGITS}[{_SPACE}]*$"
+    rf"|(?<![\d.．:：/\-－A-Za-z]){_DIGITS}日"
+    rf"|(?<=(?:{_BEFORE_DATE})[{_SPACE}]*){_DIGITS}(?![\d.．A-Za-z])(?![{_SPACE}]*{_UNIT})"
+    rf"|(?<![\d.．:：/\-－A-Za-z]){_DIGITS}(?=[{_SPACE}]*(?:{_AFTER_DATE}))"
+)
 _CHINESE_DATE = regex.compile(r"(?<![\d.．])(?:((?:19|20)\d{2})年)?(\d{1,2})月(?:(\d{1,2})日)?")
 _LEAP_YEAR = 2000
 _YEAR_RANGE = regex.compile(r"(?<!\d)((?:19|20)\d{2})年?\s*[—–\-－～~至到]{1,2}\s*((?:19|20)\d{2})年")
@@ -36,15 +48,14 @@ _YEAR_RANGE = regex.compile(r"(?<!\d)((?:19|20)\d{2})年?\s*[—–\-－～~至�
 
 def _run_together(document: Document) -> Iterator[Finding]:
     for number, text in document.content_lines():
-        if "日" not in text and not text.strip().isdigit():
+        if not _SEVEN_DIGITS.search(text):
             continue
         for match in _RUN_TOGETHER.finditer(text):
-            group = 1 if match[1] else 3
-            year, rest = match[group], match[group + 1]
+            year, rest = match["year"], match["rest"]
             readings = dates.split_run_together(int(year), rest)
             if not readings:
                 continue
-            start, end = match.start(group), match.end(group + 1)
+            start, end = match.start("year"), match.end("rest")
             if len(readings) == 1:
                 reading = readings[0]
                 suggestion = f"{reading.year}年{reading.month}月{reading.day}日"

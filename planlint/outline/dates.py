@@ -33,8 +33,8 @@ def split_run_together(year: int, rest: str) -> list[SimpleDate]:
     readings = []
     for month_digits in (1, 2):
         month_text, day_text = rest[:month_digits], rest[month_digits:]
-        if not 1 <= len(day_text) <= 2:
-            continue
+        if not 1 <= len(day_text) <= 2 or (month_digits == 1 and day_text[0] == "0"):
+            continue  # no one pads the day and not the month: 2021101 is 10月1日
         month, day = int(month_text), int(day_text)
         if is_valid(year, month, day):
             readings.append(SimpleDate(year, month, day))

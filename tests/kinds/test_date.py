@@ -44,3 +44,16 @@ def test_zero_padded_signing_date_only(findings):
 
 def test_dates_in_page_chrome_are_ignored(findings):
     assert findings("PL301", "发布时间:2018319\n") == []
+
+
+def test_run_together_in_a_dates_context(findings):
+    assert [message for _, _, message in findings(
+        "PL301", "截至2020630，全市完成。自2021101起施行。实施期为2022315—2022630。")] == [
+        "日期缺少“年月日”：“2020630”应写作“2020年6月30日”",
+        "日期缺少“年月日”：“2021101”应写作“2021年10月1日”",
+        "日期缺少“年月日”：“2022315”应写作“2022年3月15日”",
+        "日期缺少“年月日”：“2022630”应写作“2022年6月30日”"]
+
+
+def test_digits_in_a_dates_context_that_are_no_dates(findings):
+    assert findings("PL301", "电话0771-2018319。截至2020630万元。编号2018319号。于2018319A完成。") == []
