@@ -5,8 +5,12 @@
 - ``anachronism``: wording of the wrong time (二十大 before October 2022, 十九大
   as the current guidance in 2023), from a list of terms with their dates.
 
-A document's date is its 成文日期; without one, any day of the year in its title,
-and a term is reported only if it is wrong on every such day.
+A document's date is its 成文日期; without one, any day of its year — from its
+title, its 发文字号, or else the year its text names most; and no earlier than
+its own wording shows (``evidence``: a text that treats the 党的二十大 as its
+guidance was written after that congress).  A term is reported only if it is
+wrong on every day the document can have been written, so a text that takes
+two congresses as current guidance is reported at the older one.
 """
 
 from __future__ import annotations
@@ -20,10 +24,21 @@ from planlint.outline import dates
 from planlint.outline.model import Document, Span
 
 _DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+_EVIDENCE = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "properties": {"pattern": {"type": "string", "minLength": 1}, "after": _DATE},
+        "required": ["pattern", "after"],
+        "additionalProperties": False,
+    },
+    "description": "wording that shows the document was written after a date",
+}
 PARAMS = {
     "type": "object",
     "properties": {
         "check": {"enum": ["deadline-before-signing", "beyond-period", "anachronism"]},
+        "evidence": _EVIDENCE,
         "terms": {
             "type": "array",
             "items": {
@@ -49,17 +64,44 @@ def prepare(params: dict) -> dict:
         unless = compile_pattern(term["unless"], field=f"terms[{index}].unless") if "unless" in term else None
         bounds = {key: datetime.date.fromisoformat(term[key]) for key in ("before", "after") if key in term}
         terms.append((compiled, unless, bounds, term))
-    return {**params, "_terms": terms}
+    evidence = [(compile_pattern(item["pattern"], field=f"evidence[{index}].pattern"),
+                 datetime.date.fromisoformat(item["after"]))
+                for index, item in enumerate(params.get("evidence", ()))]
+    return {**params, "_terms": terms, "_evidence": evidence}
 
 
-def document_dates(document: Document) -> tuple[datetime.date, datetime.date] | None:
-    """The earliest and latest day the document can have been written."""
+def document_dates(document: Document, evidence=()) -> tuple[datetime.date, datetime.date] | None:
+    """The earliest and latest day the document can have been written: its
+    成文日期, else its year (title, 发文字号, the year its text names most), no
+    earlier than the latest ``evidence`` (pattern, date) its wording gives."""
     signed = document.metadata.signing_date_value
     if signed is not None and signed.day is not None:
         day = datetime.date(signed.year, signed.month, signed.day)
         return day, day
-    year = document.metadata.year
-    return (datetime.date(year, 1, 1), datetime.date(year, 12, 31)) if year else None
+    year = document.metadata.year or _named_year(document)
+    earliest, latest = (datetime.date(year, 1, 1), datetime.date(year, 12, 31)) if year else (None, None)
+    shown = [after for compiled, after in evidence if next(find(compiled, document, {}), None) is not None]
+    if shown:
+        floor = max(shown) + datetime.timedelta(days=1)
+        if latest is None:
+            return floor, datetime.date.max
+        if floor <= latest:
+            earliest = max(earliest, floor)
+    return (earliest, latest) if earliest else None
+
+
+def _named_year(document: Document) -> int | None:
+    """The year the text names most (a 2023 plan speaks of 2023 more than of 2022 or
+    of 2035), outside book titles; None when no year is named twice."""
+    counts: dict[int, int] = {}
+    for _, text in document.content_lines():
+        for mention in dates.mentions(text, None):
+            if mention.explicit_year:
+                counts[mention.year] = counts.get(mention.year, 0) + 1
+    if not counts:
+        return None
+    year, times = max(counts.items(), key=lambda item: (item[1], item[0]))
+    return year if times >= 2 else None
 
 
 def _content(document: Document) -> Iterator[tuple[int, str]]:
@@ -102,7 +144,7 @@ def _deadlines(document: Document, params: dict) -> Iterator[Finding]:
 
 
 def _anachronisms(document: Document, params: dict) -> Iterator[Finding]:
-    window = document_dates(document)
+    window = document_dates(document, params["_evidence"])
     if window is None:
         return
     earliest, latest = window

@@ -27,6 +27,7 @@ _FRAGMENT_BREAK = re.compile(r"[。，,；;：:！!？?]|^(?:19|20)\d{2}年?$|^[
 DOCUMENT_NUMBER = re.compile(
     r"^[\s\xa0\u3000]*[\u4e00-\u9fff]{1,12}[\s\xa0\u3000]*[〔\[［(（【][\s\xa0\u3000]*\d{2,4}[\s\xa0\u3000]*"
     r"[〕\]］)）】][\s\xa0\u3000]*第?[\s\xa0\u3000]*\d+[\s\xa0\u3000]*号?[\s\xa0\u3000]*$")
+_NUMBER_YEAR = re.compile(r"[〔\[［(（【]\s*((?:19|20)\d{2})\s*[〕\]］)）】]")
 _TAIL_LINES = 6
 
 
@@ -135,4 +136,7 @@ def extract(lines: list[str], chrome: frozenset[int], first_heading_line: int | 
             break
     if meta.year is None and meta.signing_date_value is not None:
         meta.year = meta.signing_date_value.year
+    if meta.year is None and meta.document_number is not None:
+        number_year = _NUMBER_YEAR.search(meta.document_number.text)
+        meta.year = int(number_year[1]) if number_year else None
     return meta

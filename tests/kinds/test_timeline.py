@@ -37,3 +37,25 @@ def test_signing_date_decides(findings):
 def test_a_bare_month_belongs_to_the_plan_s_year(findings):
     text = "某局2019年工作要点\n某局\n2018年12月20日\n一、任务\n1.于3月底前完成。\n"
     assert findings("PL313", text) == []
+
+
+def test_a_document_number_gives_the_year(findings):
+    text = "某局文件\n某教发〔2023〕5号\n一、深入学习贯彻党的十九大精神\n"
+    assert len(findings("PL803", text)) == 1
+
+
+def test_the_year_the_text_names_most_gives_the_year(findings):
+    text = "某局工作要点\n2023年，要突出重点。到2035年建成教育强市。2023年底前完成。\n一、深入学习贯彻党的十九大精神\n"
+    assert len(findings("PL803", text)) == 1
+    assert findings("PL803", "某局工作要点\n到2023年完成。\n一、深入学习贯彻党的十九大精神\n") == []
+
+
+def test_two_congresses_taken_as_current_guidance(findings):
+    text = "某局工作要点\n一、深入学习贯彻党的二十大精神\n二、全面落实党的十九大精神\n三、党的十九大以来成就显著\n"
+    assert [line for line, _, _ in findings("PL803", text)] == [3]
+
+
+def test_five_year_plan_wording_of_its_time(findings):
+    assert len(findings("PL803", "某局2023年工作要点\n一、围绕“十三五”规划收官目标推进。\n")) == 1
+    assert findings("PL803", "某局2023年工作要点\n一、“十三五”期间成就显著，2020年“十三五”圆满收官。\n") == []
+    assert len(findings("PL803", "某局2027年工作要点\n一、扎实推进“十四五”规划实施。\n")) == 1
