@@ -32,7 +32,7 @@ _SPACE = "\\s\xa0\u3000"
 # 起/前/止/以来 or a dash — and never before a unit (投入资金20183196元).
 _BEFORE_DATE = "截至|截止到|截止|自从|自|于|从|至|到|直到|在|—|～|~"
 _AFTER_DATE = "起|前|后|止|以前|之前|以后|之后|以来|期间|开始|实施|施行|生效|执行|完成|召开|举行|印发|发布|—|～|~|至|到"
-_UNIT = "[%％元万亿千百十人个名所号次件项份册台套米吨亩户条座间家位]"
+_UNIT = "[年月%％元万亿千百十人个名所号次件项份册台套米吨亩户条座间家位]"
 _SEVEN_DIGITS = regex.compile(r"(?:19|20)\d{4}")
 _DIGITS = r"(?P<year>(?:19|20)\d{2})(?P<rest>\d{2,4})"
 _RUN_TOGETHER = regex.compile(

@@ -57,3 +57,7 @@ def test_run_together_in_a_dates_context(findings):
 
 def test_digits_in_a_dates_context_that_are_no_dates(findings):
     assert findings("PL301", "电话0771-2018319。截至2020630万元。编号2018319号。于2018319A完成。") == []
+
+
+def test_a_year_glued_to_its_month_after_a_dash_is_pl302s(findings):
+    assert findings("PL301", "实施阶段（20186月至202011月）。") == []
