@@ -12,7 +12,11 @@ form (``["（(", "）)"]``: （ goes with ）, ( with )); the first form is the
 standard one, and a ``mixed`` fix writes both marks in it.  ``stand_ins`` are
 characters typed for either mark of a pair (the ASCII " for “ and ”): one
 closing an open “ is a ``mixed`` pair, two around Chinese text a ``stand-ins``
-pair (around none, "name" say, they are left alone).
+pair (around none, "name" say, they are left alone).  In a ``directional``
+pair (“” and ‘’, which keyboards and converters turn round) “…“ and ”…” are one
+pair with a mark the wrong way round, a ``mixed`` pair, not two unpaired marks.
+A closing bracket right after a list number at the start of a line (1) 2) a))
+is that number's, not a pair's.
 """
 
 from __future__ import annotations
@@ -36,6 +40,8 @@ PARAMS = {
         },
         "stand_ins": {"type": "object", "additionalProperties": {"type": "integer", "minimum": 0},
                       "description": "a character typed for either mark of the pair at this index"},
+        "directional": {"type": "array", "items": {"type": "integer", "minimum": 0},
+                        "description": "pairs whose marks are often typed the wrong way round (“…“, ”…”)"},
     },
     "required": ["defect", "pairs"],
     "additionalProperties": False,
@@ -43,6 +49,10 @@ PARAMS = {
 PLACEHOLDERS = {"found", "expected", "opening"}
 
 _STAND_IN = -1  # the form of a mark that was a stand-in
+_REVERSED = -2  # the form of a mark typed the other way round (” opening a quotation)
+_PHRASE = 40
+_SENTENCE_END = re.compile("[。！？]")
+_LIST_NUMBER = re.compile(r"[\s\u3000]*(?:[0-9]{1,3}|[A-Za-z]|[一二三四五六七八九十]{1,3})")
 _HAN = re.compile("[\u4e00-\u9fff]")
 
 
@@ -71,7 +81,8 @@ def prepare(params: dict) -> dict:
 
 def check(document: Document, params: dict) -> Iterator[Finding]:
     # The three balance rules share one scan when their pairs are the same.
-    key = ("imbalances", tuple(map(tuple, params["pairs"])), tuple(sorted(params.get("stand_ins", {}).items())))
+    key = ("imbalances", tuple(map(tuple, params["pairs"])), tuple(sorted(params.get("stand_ins", {}).items())),
+           tuple(params.get("directional", ())))
     wanted = params["defect"]
     for finding in document.shared(key, lambda: sorted(_imbalances(document, params),
                                                        key=lambda f: (f.span.line, f.span.column))):
@@ -81,9 +92,21 @@ def check(document: Document, params: dict) -> Iterator[Finding]:
 
 def _imbalances(document: Document, params: dict) -> Iterator[Finding]:
     roles, pairs, marks = params["_roles"], params["pairs"], params["_marks"]
-    stand_ins = params.get("stand_ins", {})
+    stand_ins, directional = params.get("stand_ins", {}), set(params.get("directional", ()))
     for block in document.blocks():
         text = block.text
+        found = [(match.start(), match[0]) for match in marks.finditer(text)]
+        # Each mark's pair, form and whether it opens (None: a stand-in, either way).
+        kinds = [(stand_ins[char], _STAND_IN, None) if char in stand_ins else roles[char] for _, char in found]
+        # Whether the next mark of the same pair opens (None: there is none, or it
+        # is too far to be this quotation's other end).
+        following: list[bool | None] = [None] * len(found)
+        last: dict[int, tuple[bool, int]] = {}
+        for index in range(len(found) - 1, -1, -1):
+            pair, _, opens = kinds[index]
+            if pair in last and _one_phrase(text, found[index][0], last[pair][1]):
+                following[index] = last[pair][0]
+            last[pair] = (bool(opens), found[index][0])
         stack: list[_Mark] = []
 
         def finding(offset: int, defect: str, expected: str) -> Finding:
@@ -94,24 +117,25 @@ def _imbalances(document: Document, params: dict) -> Iterator[Finding]:
         def unclosed(mark: _Mark) -> Finding | None:
             if mark.form == _STAND_IN:
                 return None  # an unpaired ASCII quote: inch marks, or a rule about ASCII quotes
-            return finding(mark.offset, "unclosed", pairs[mark.pair][1][mark.form])
+            return finding(mark.offset, "unclosed", pairs[mark.pair][1][max(mark.form, 0)])
 
-        for found in marks.finditer(text):
-            char, offset = found[0], found.start()
-            if char in stand_ins:
-                pair = stand_ins[char]
-                if any(mark.pair == pair for mark in stack):
-                    pair, form, opens = pair, _STAND_IN, False
-                else:
-                    stack.append(_Mark(pair, _STAND_IN, offset))
-                    continue
-            else:
-                pair, form, opens = roles[char]
+        for index, (offset, char) in enumerate(found):
+            pair, form, opens = kinds[index]
+            is_open = any(mark.pair == pair for mark in stack)
+            if opens is None:
+                opens = not is_open
+            if pair in directional:
+                if opens and stack and stack[-1].pair == pair and following[index] is not False \
+                        and _one_phrase(text, stack[-1].offset, offset):
+                    form, opens = _REVERSED, False  # “…“: the quotation closed with its mark the wrong way round
+                elif not opens and not is_open and following[index] is False:
+                    form, opens = _REVERSED, True   # ”…”: opened with its mark the wrong way round
             if opens:
                 stack.append(_Mark(pair, form, offset))
                 continue
-            if not any(mark.pair == pair for mark in stack):
-                yield finding(offset, "unopened", pairs[pair][0][form if form >= 0 else 0])
+            if not is_open:
+                if not _after_list_number(document, block, offset):
+                    yield finding(offset, "unopened", pairs[pair][0][max(form, 0)])
                 continue
             while stack[-1].pair != pair:
                 missing = unclosed(stack.pop())
@@ -126,6 +150,18 @@ def _imbalances(document: Document, params: dict) -> Iterator[Finding]:
             missing = unclosed(mark)
             if missing:
                 yield missing
+
+
+def _one_phrase(text: str, start: int, end: int) -> bool:
+    """Whether two marks are close enough to be one quotation's ends, taken the
+    wrong way round: within one sentence and a few dozen characters."""
+    return end - start <= _PHRASE and not _SENTENCE_END.search(text, start, end)
+
+
+def _after_list_number(document: Document, block, offset: int) -> bool:
+    """Whether a closing mark ends a list number at the start of its line: 1) 2) a)."""
+    line, column = block.position(offset)
+    return bool(_LIST_NUMBER.fullmatch(document.lines[line - 1][:column]))
 
 
 def _mixed(block, text: str, opener: _Mark, offset: int, form: int, pairs: list, defect: str = "mixed") -> Finding:

@@ -3,10 +3,10 @@
 Text extracted from a PDF breaks every line at the page's width, and a typed
 draft may break a long title in two; either way 《 on one line is closed by 》
 on the next, and a paragraph, not a line, is where a pair must close.  Lines
-are joined when nothing ends the first (no 。！？；：, no blank line, no heading
-on the second) and either the first is as wide as the document's wrapped
-lines, or a pair it opened is still open (for a few lines at most, so one
-stray 《 cannot swallow a page).  Positions map back to lines and columns.
+are joined when nothing ends the first (no 。！？；：, no heading on the
+second) and either the first is as wide as the document's wrapped lines (and
+no blank line comes between), or a pair it opened is still open (across a
+blank line or two, for a few lines at most, so one stray 《 cannot swallow a page).  Positions map back to lines and columns.
 """
 
 from __future__ import annotations
@@ -72,6 +72,12 @@ def _still_open(text: str) -> bool:
     return bool(stack)
 
 
+def _blank_between(lines: list[str], previous: int, number: int) -> bool:
+    """Whether the lines between two content lines are at most two blank ones (a
+    scraped page often puts a blank line after every line, a title's half included)."""
+    return number - previous <= 3 and all(not lines[index].strip() for index in range(previous, number - 1))
+
+
 def wrap_width(lines: Iterable[str]) -> int | None:
     """The width at which the text was wrapped, if it was: many lines of one length."""
     lengths = [len(text.strip()) for text in lines]
@@ -102,20 +108,19 @@ def build_blocks(lines: list[str], content: Iterable[tuple[int, str]], headings:
                                 tuple(offsets), tuple(column for _, column, _ in pieces)))
             pieces.clear()
 
-    previous_number = None
+    previous_number = 0
     for number, text in content:
         stripped = text.strip()
         column = len(text) - len(text.lstrip())
         joined = False
-        if pieces and previous_number == number - 1 and number not in headings:
+        if pieces and number not in headings and not _ends_sentence(pieces[-1][2]):
             last = pieces[-1][2]
-            if not _ends_sentence(last):
-                wide = width is not None and len(last) >= width - 1
-                if wide:
-                    joined = True
-                elif open_joins < _OPEN_JOINS and _still_open("".join(piece for _, _, piece in pieces)):
-                    joined = True
-                    open_joins += 1
+            if previous_number == number - 1 and width is not None and len(last) >= width - 1:
+                joined = True
+            elif open_joins < _OPEN_JOINS and _blank_between(lines, previous_number, number) \
+                    and _still_open("".join(piece for _, _, piece in pieces)):
+                joined = True  # a pair still open pulls in the next line, even past a blank one
+                open_joins += 1
         if not joined:
             close()
             open_joins = 0

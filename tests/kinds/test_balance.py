@@ -64,3 +64,24 @@ def result_rules(catalog, code):
 
 def test_page_chrome_is_ignored(findings):
     assert findings("PL501", "您的位置:首页 > 《教育信息\n正文。\n") == []
+
+
+def test_a_quotation_mark_typed_the_wrong_way_round_is_one_mixed_pair(findings):
+    assert [(line, column) for line, column, _ in findings("PL510", "设立“太行书院“传统文化教育基地。")] == [(1, 3)]
+    assert [(line, column) for line, column, _ in findings("PL510", "获得”示范学校”称号。")] == [(1, 3)]
+    assert findings("PL501", "设立“太行书院“传统文化教育基地。") == findings("PL502", "获得”示范学校”称号。") == []
+
+
+def test_quotations_nested_with_the_same_marks_are_no_wrong_way_round(findings):
+    text = "以“构建教育体系，建设“人人皆学”的学习型社会”为目标。"
+    assert findings("PL510", text) == findings("PL501", text) == findings("PL502", text) == []
+
+
+def test_marks_far_apart_are_not_paired_the_wrong_way_round(findings):
+    text = "紧扣十四五”教育发展规划目标任务。投资2亿元推进”温暖校园工程。"
+    assert findings("PL510", text) == []
+    assert len(findings("PL502", text)) == 2
+
+
+def test_a_list_number_closed_by_a_bracket_is_no_unopened_mark(findings):
+    assert findings("PL502", "1)高三年级：力争上线。\na)水旱灾害防御。\n") == []

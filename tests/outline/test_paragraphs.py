@@ -44,7 +44,8 @@ def test_lines_of_a_portal_page_stay_paragraphs_of_their_own():
 
 def test_an_open_pair_joins_a_few_lines_and_a_blank_line_ends_a_paragraph():
     assert _lines_of(parse("落实《关于印发\n某市规划的通知》要求。\n")) == [(1, 2)]
-    assert _lines_of(parse("落实《关于印发\n\n某市规划的通知》要求。\n")) == [(1,), (3,)]
+    assert _lines_of(parse("落实《关于印发\n\n某市规划的通知》要求。\n")) == [(1, 3)]
+    assert _lines_of(parse("某市规划的通知\n\n要求。\n")) == [(1,), (3,)]
 
 
 def test_wrap_width_needs_many_lines_of_one_length():
