@@ -21,8 +21,11 @@ __all__ = ["check_text", "check_paths", "parse_path", "FileResult", "Report", "W
 def check_text(text: str, path: str = "<text>", *, select: Iterable[str] = (), ignore: Iterable[str] = (),
                lang: str = "zh", catalog: Catalog | None = None, profile: str | None = None,
                config: Config | None = None) -> FileResult:
-    """Check one document given as text (with a configuration's rules, severities and params if given)."""
+    """Check one document given as text (with a configuration's rules, severities and params if given).
+    Raises UnknownProfile for a ``profile`` no document type has."""
     catalog = catalog or bundled_catalog()
+    if profile is not None:
+        catalog.check_profile(profile)
     rules = catalog.configure(config or Config(), tuple(select), tuple(ignore))
     fmt = "markdown" if is_markdown(path) else "text"
     return _check_source(Source(path, text, "utf-8", False, fmt), Checker(rules, lang, catalog.profiles, profile))
@@ -57,9 +60,12 @@ def check_paths(paths: Sequence[str], *, select: Iterable[str] = (), ignore: Ite
     diff and writes nothing.  ``jobs`` processes check files in parallel
     (default: one per core, for runs big enough to gain); ``cache`` reuses the
     results of unchanged files.  The report is the same whatever ``jobs`` and
-    ``cache`` are.  Raises ConfigError, CatalogError, or UnknownSelector (a
-    ValueError) for a selector that names no rule.
+    ``cache`` are.  Raises ConfigError, CatalogError, UnknownSelector (a
+    ValueError) for a selector that names no rule, or UnknownProfile (a
+    ValueError) for a ``profile`` no document type has.
     """
+    if profile is not None:
+        (catalog or bundled_catalog()).check_profile(profile)
     settings = Settings(tuple(select), tuple(ignore), tuple(extend_select), config, lang, profile, stdin_filename,
                         fix, unsafe_fixes, diff, cache, catalog)
     report = Report()

@@ -12,8 +12,22 @@ import json
 import os
 from collections import Counter
 from pathlib import Path, PurePath
+from typing import NamedTuple
+
+from planlint.i18n import Words, words
 
 VERSION = 1
+
+
+class BaselineError(Exception):
+    """A --baseline file that cannot be used: its path and what is wrong, as Words."""
+
+    def __init__(self, path: str, problem: Words):
+        self.path, self.problem = path, problem
+        super().__init__(path, problem)
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.problem}"
 
 
 def fingerprint(path: str, code: str, line_text: str, occurrence: int) -> str:
@@ -52,13 +66,38 @@ def write_baseline(report, target: str) -> int:
     return len(entries)
 
 
-def apply_baseline(report, source: str) -> int:
-    """Remove the baseline's diagnostics from ``report``; returns how many were hidden."""
-    data = json.loads(Path(source).read_text(encoding="utf-8"))
-    if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("entries"), list):
-        raise ValueError(f"{source}: not a planlint baseline (version {VERSION})")
-    known = Counter(entry["fingerprint"] for entry in data["entries"])
-    base = Path(source).resolve().parent
+class Baseline(NamedTuple):
+    """A baseline as read: the directory its paths are relative to, and each fingerprint's count."""
+
+    base: Path
+    known: Counter
+
+
+def read_baseline(source: str) -> Baseline:
+    """Read and check a baseline file (before a run, so that a bad one costs no check).
+    Raises BaselineError."""
+    try:
+        data = json.loads(Path(source).read_text(encoding="utf-8"))
+    except PermissionError:
+        raise BaselineError(source, words("permission")) from None
+    except OSError as error:
+        raise BaselineError(source, words("baseline.unreadable", detail=error.strerror or str(error))) from None
+    except ValueError:  # not JSON, or not UTF-8
+        raise BaselineError(source, words("baseline.not-baseline")) from None
+    if not isinstance(data, dict) or not isinstance(data.get("entries"), list) or "version" not in data:
+        raise BaselineError(source, words("baseline.not-baseline"))
+    if data["version"] != VERSION:
+        raise BaselineError(source, words("baseline.version", found=str(data["version"]), version=VERSION))
+    entries = data["entries"]
+    if not all(isinstance(entry, dict) and isinstance(entry.get("fingerprint"), str) for entry in entries):
+        raise BaselineError(source, words("baseline.not-baseline"))
+    return Baseline(Path(source).resolve().parent, Counter(entry["fingerprint"] for entry in entries))
+
+
+def apply_baseline(report, baseline: Baseline) -> int:
+    """Remove the baseline's diagnostics from ``report`` and count them in
+    ``report.hidden``; returns how many were hidden."""
+    base, known = baseline.base, baseline.known.copy()
     hidden = 0
     for result in report.files:
         relative = _relative(result.path, base)
@@ -70,4 +109,5 @@ def apply_baseline(report, source: str) -> int:
             else:
                 kept.append(d)
         result.diagnostics = kept
+    report.hidden += hidden
     return hidden

@@ -13,14 +13,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, NamedTuple, Sequence
 
+from planlint.i18n import Words, words
 from planlint.resources import bundled_dir, package_file, schema_validator
+from planlint.schemaerrors import describe, shown
 
 
 class Problem(NamedTuple):
+    """What is wrong in a rule or profile file (or with a rules directory): where,
+    and the ``reason`` as Words, said in the run's language by the command line."""
+
     path: str
     rule: str | None
     field: str | None
-    message: str
+    reason: Words
+
+    @property
+    def message(self) -> str:
+        """What is wrong, in English."""
+        return self.reason.say("en")
 
     def __str__(self) -> str:
         where = self.path
@@ -35,10 +45,24 @@ class UnknownSelector(ValueError):
     """A --select/--ignore/--extend-select value that names no rule, code prefix or category."""
 
 
+class UnknownProfile(ValueError):
+    """A --profile that names no document type; ``known`` lists the types the profiles define."""
+
+    def __init__(self, name: str, known: Sequence[str]):
+        self.name, self.known = name, tuple(known)
+        super().__init__(name, self.known)
+
+    def __str__(self) -> str:
+        return f"unknown document type {self.name!r}; known types: {', '.join(self.known)}"
+
+
 class CatalogError(Exception):
     def __init__(self, problems: Sequence[Problem]):
         self.problems = list(problems)
-        super().__init__("\n".join(map(str, self.problems)))
+        super().__init__(self.problems)  # the problems themselves: a worker process's error is pickled
+
+    def __str__(self) -> str:
+        return "\n".join(map(str, self.problems))
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +104,11 @@ class Catalog:
     rules: tuple[Rule, ...]
     profiles: dict = field(default_factory=dict)  # document type → Profile
 
+    def check_profile(self, name: str) -> None:
+        """Raise UnknownProfile unless a profile defines the document type ``name``."""
+        if name not in self.profiles:
+            raise UnknownProfile(name, sorted(self.profiles))
+
     def get(self, code: str) -> Rule | None:
         code = code.upper()
         return next((rule for rule in self.rules if rule.code == code or rule.name == code.lower()), None)
@@ -119,29 +148,32 @@ class Catalog:
         from planlint.config import ConfigError
 
         where = config.path or "<defaults>"
+        if config.profile is not None and config.profile not in self.profiles:
+            raise ConfigError(where, "profile", words("config.unknown-profile", value=shown(config.profile),
+                                                      known=tuple(sorted(self.profiles))))
         for key, selectors in (("select", config.select), ("ignore", config.ignore),
                                ("extend-select", config.extend_select),
                                *((f"per-file-ignores.{glob}", codes) for glob, codes in config.per_file_ignores.items())):
             for selector in selectors:
                 if not self.matching(selector):
-                    raise ConfigError(where, key, f"unknown rule code, name or category {selector!r}")
+                    raise ConfigError(where, key, words("config.unknown-selector", value=shown(selector)))
         for selector in (*select, *ignore, *extend_select):
             if not self.matching(selector):
                 raise UnknownSelector(selector)
         overrides: dict[str, dict] = {}
         for code, level in config.severity.items():
             if self.get(code) is None:
-                raise ConfigError(where, f"severity.{code}", "unknown rule code")
+                raise ConfigError(where, f"severity.{code}", words("unknown-code", value=shown(code)))
             overrides.setdefault(self.get(code).code, {})["severity"] = level
         for code, params in config.params.items():
             rule = self.get(code)
             if rule is None:
-                raise ConfigError(where, f"params.{code}", "unknown rule code")
+                raise ConfigError(where, f"params.{code}", words("unknown-code", value=shown(code)))
             merged = {**rule.params, **params}
             prepared, errors = _prepare_params(rule.kind, merged)
             if prepared is None:
-                field_name, message = errors[0]
-                raise ConfigError(where, f"{field_name.replace('params', f'params.{code}', 1)}", message)
+                field_name, reason = errors[0]
+                raise ConfigError(where, f"{field_name.replace('params', f'params.{code}', 1)}", reason)
             if rule.params.get("from_profiles"):
                 prepared = {**prepared, "items_by_type": rule.prepared["items_by_type"]}
             overrides.setdefault(rule.code, {}).update(params=merged, prepared=prepared)
@@ -158,11 +190,12 @@ def _read_yaml(path: Path, problems: list[Problem]):
     try:
         return yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
-        problems.append(Problem(str(path), None, None, f"cannot read: {error}"))
+        problems.append(Problem(str(path), None, None, words("catalog.unreadable", detail=str(error))))
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
-        problems.append(Problem(str(path), None, None, f"not valid YAML{where}: {getattr(error, 'problem', error)}"))
+        mark, detail = getattr(error, "problem_mark", None), str(getattr(error, "problem", None) or error)
+        problems.append(Problem(str(path), None, None,
+                                words("catalog.bad-yaml-at", line=mark.line + 1, column=mark.column + 1, detail=detail)
+                                if mark else words("catalog.bad-yaml", detail=detail)))
     return None
 
 
@@ -185,28 +218,36 @@ def _load_file(path: Path, problems: list[Problem], bundled: bool) -> list[Rule]
     document = _read_yaml(path, problems)
     if len(problems) > before:
         return []
+    if document is None or (isinstance(document, dict) and document.get("rules") == []):
+        problems.append(Problem(label, None, None, words("catalog.no-rules")))  # an office's rules, silently gone
+        return []
     errors = sorted(schema_validator("rules").iter_errors(document), key=lambda e: list(map(str, e.absolute_path)))
     if errors:
-        for error in errors:
-            path_parts = list(error.absolute_path)
+        found = []
+        for path_parts, reason in _described(errors):
             if len(path_parts) >= 2 and path_parts[0] == "rules":
-                problems.append(Problem(label, _rule_label(document, path_parts[1]),
-                                        _field_path(path_parts[2:]) or None, error.message))
+                found.append(Problem(label, _rule_label(document, path_parts[1]),
+                                     _field_path(path_parts[2:]) or None, reason))
             else:
-                problems.append(Problem(label, None, _field_path(path_parts) or None, error.message))
+                found.append(Problem(label, None, _field_path(path_parts) or None, reason))
+        problems.extend(dict.fromkeys(found))  # each missing field of a rule is one error, all with one message
         return []
     return [rule for rule in (_build_rule(entry, label, problems, bundled) for entry in document["rules"]) if rule]
 
 
-def _prepare_params(kind_name: str, params: dict) -> tuple[dict | None, list[tuple[str, str]]]:
+def _described(errors) -> list[tuple[list, Words]]:
+    return [described for error in errors for described in describe(error)]
+
+
+def _prepare_params(kind_name: str, params: dict) -> tuple[dict | None, list[tuple[str, Words]]]:
     """Validate params against the kind's schema and prepare them: (prepared, [(field, problem)])."""
     import jsonschema
 
     from planlint.kinds import load_kind
 
     kind = load_kind(kind_name)
-    errors = [(_field_path(["params", *error.absolute_path]), error.message)
-              for error in jsonschema.Draft202012Validator(kind.PARAMS).iter_errors(params)]
+    errors = list(dict.fromkeys((_field_path(["params", *path_parts]), reason) for path_parts, reason in
+                                _described(jsonschema.Draft202012Validator(kind.PARAMS).iter_errors(params))))
     if errors:
         return None, errors
     if not hasattr(kind, "prepare"):
@@ -214,8 +255,9 @@ def _prepare_params(kind_name: str, params: dict) -> tuple[dict | None, list[tup
     try:
         return kind.prepare(params), []
     except ValueError as error:
+        # A kind's prepare says "field: reason" in English (a regex error, say): kept as the detail.
         field_name, _, reason = str(error).partition(": ")
-        return None, [(f"params.{field_name}", reason or str(error))]
+        return None, [(f"params.{field_name}", words("catalog.bad-param", detail=reason or str(error)))]
 
 
 def _build_rule(entry: dict, label: str, problems: list[Problem], bundled: bool) -> Rule | None:
@@ -224,11 +266,12 @@ def _build_rule(entry: dict, label: str, problems: list[Problem], bundled: bool)
 
     code = entry["code"]
     if entry["kind"] not in KINDS:
-        problems.append(Problem(label, code, "kind", f"unknown kind {entry['kind']!r}; kinds are {', '.join(KINDS)}"))
+        problems.append(Problem(label, code, "kind", words("catalog.unknown-kind", value=shown(entry["kind"]),
+                                                           kinds=KINDS)))
         return None
     params = entry["params"]
     prepared, errors = _prepare_params(entry["kind"], params)
-    problems.extend(Problem(label, code, field_name, message) for field_name, message in errors)
+    problems.extend(Problem(label, code, field_name, reason) for field_name, reason in errors)
     if prepared is None:
         return None
     if bundled:
@@ -238,13 +281,14 @@ def _build_rule(entry: dict, label: str, problems: list[Problem], bundled: bool)
         try:
             used = {name for _, name, _, _ in string.Formatter().parse(template) if name}
         except ValueError as error:
-            problems.append(Problem(label, code, f"message.{language}", f"bad placeholder syntax: {error}"))
+            problems.append(Problem(label, code, f"message.{language}",
+                                    words("catalog.placeholder-syntax", detail=str(error))))
             continue
         unknown = used - allowed
         if unknown:
-            problems.append(Problem(label, code, f"message.{language}",
-                                    f"unknown placeholder {', '.join('{' + n + '}' for n in sorted(unknown))}; "
-                                    f"this kind offers {', '.join('{' + n + '}' for n in sorted(allowed))}"))
+            problems.append(Problem(label, code, f"message.{language}", words(
+                "catalog.unknown-placeholder", names=tuple("{" + name + "}" for name in sorted(unknown)),
+                allowed=tuple("{" + name + "}" for name in sorted(allowed)))))
     return Rule(code=code, name=entry["name"], category=entry["category"], severity=entry["severity"],
                 kind=entry["kind"], params=params, message=entry["message"], rationale=entry["rationale"].strip(),
                 examples=entry["examples"], source=label, fix=entry.get("fix"),
@@ -259,8 +303,8 @@ def _load_profiles(problems: list[Problem]) -> dict[str, Profile]:
         if len(problems) > before:
             continue
         errors = list(schema_validator("profile").iter_errors(document))
-        for error in errors:
-            problems.append(Problem(str(path), None, _field_path(error.absolute_path) or None, error.message))
+        problems.extend(dict.fromkeys(Problem(str(path), None, _field_path(path_parts) or None, reason)
+                                      for path_parts, reason in _described(errors)))
         if not errors:
             profiles[document["type"]] = Profile(document["type"], tuple(document["sections"]),
                                                  frozenset(document.get("ignore", ())), str(path))
@@ -272,7 +316,7 @@ def _attach_profiles(rules: list[Rule], profiles: dict[str, Profile], problems: 
     codes = {rule.code for rule in rules}
     for profile in profiles.values():
         for code in sorted(profile.ignore - codes):
-            problems.append(Problem(profile.source, None, "ignore", f"unknown rule code {code}"))
+            problems.append(Problem(profile.source, None, "ignore", words("unknown-code", value=code)))
     sections = {name: list(profile.sections) for name, profile in profiles.items()}
     return [dataclasses.replace(rule, prepared={**rule.prepared, "items_by_type": sections})
             if rule.params.get("from_profiles") else rule for rule in rules]
@@ -320,6 +364,9 @@ def load_catalog(directories: Sequence[Path | str] = ()) -> Catalog:
     pre-commit run pays for it once, not on every commit."""
     from planlint.resources import load_pickle, prune_cache, store_pickle
 
+    problems = _directory_problems(directories)
+    if problems:  # before the cache, whose key holds the files found, not the directories looked in
+        raise CatalogError(problems)
     cache = _cache_path(directories)
     cached = load_pickle(cache) if cache is not None else None
     if isinstance(cached, Catalog):
@@ -329,6 +376,18 @@ def load_catalog(directories: Sequence[Path | str] = ()) -> Catalog:
         prune_cache()
         store_pickle(cache, catalog)
     return catalog
+
+
+def _directory_problems(directories: Sequence[Path | str]) -> list[Problem]:
+    """A rules directory that is missing, or holds no rule files, would check nothing of an office's own."""
+    problems = []
+    for directory in map(Path, directories):
+        if not directory.is_dir():
+            reason = "catalog.not-a-directory" if directory.exists() else "catalog.missing-directory"
+            problems.append(Problem(str(directory), None, None, words(reason)))
+        elif not _rule_files(directory):
+            problems.append(Problem(str(directory), None, None, words("catalog.no-rule-files")))
+    return problems
 
 
 def _load_catalog(directories: Sequence[Path | str]) -> Catalog:
@@ -343,7 +402,7 @@ def _load_catalog(directories: Sequence[Path | str]) -> Catalog:
         for key in (rule.code, rule.name):
             if key in seen and seen[key] is not rule:
                 problems.append(Problem(rule.source, rule.code, "code" if key == rule.code else "name",
-                                        f"{key} is already defined in {seen[key].source}"))
+                                        words("catalog.duplicate", value=key, source=seen[key].source)))
             seen.setdefault(key, rule)
     profiles = _load_profiles(problems)
     rules = _attach_profiles(rules, profiles, problems)

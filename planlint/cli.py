@@ -1,13 +1,22 @@
-"""The command line: a thin shell over planlint.api.  Exit codes follow ruff:
-0 nothing at or above --fail-on, 1 something is, 2 usage, rule-file or input errors."""
+"""The command line: a thin shell over planlint.api.
+
+Exit codes are a contract (kept by planlint.cliguard): 0 nothing at or above
+--fail-on, 1 something is, 2 anything else — a usage error, a broken
+configuration, rule file or baseline, a file that could not be read, a report
+that could not be written, an internal error — told in one line on standard
+error in the run's language (--help stays English).
+"""
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 
 import click
 
 from planlint import __version__
+from planlint.cliguard import Choice, FilePath, IntRange, Planlint, failure_line
 from planlint.i18n import LANGUAGES, say
 
 _SEVERITIES = ("error", "warning", "info")
@@ -18,10 +27,34 @@ def _selectors(values: tuple[str, ...]) -> list[str]:
     return [item.strip() for value in values for item in value.split(",") if item.strip()]
 
 
+def _fail(line: str) -> None:
+    """The one line of a failure, and exit 2."""
+    click.echo(line, err=True)
+    sys.exit(2)
+
+
+def _os_reason(error: OSError, lang: str) -> str:
+    """Why a file could not be written, in the run's language where it is a common case."""
+    if isinstance(error, PermissionError):
+        return say("permission", lang)
+    if isinstance(error, IsADirectoryError):
+        return say("directory", lang)
+    if isinstance(error, FileNotFoundError):
+        return say("missing-directory", lang)
+    return error.strerror or str(error)
+
+
+def _check_place(path: str, key: str, lang: str) -> None:
+    """Before a run: a report or baseline that could not be written at its end would waste it."""
+    if not os.path.isdir(os.path.dirname(os.path.abspath(path))):
+        _fail(failure_line(lang, say(key, lang, reason=say("missing-directory", lang)), path))
+
+
 def _report_catalog_error(error, lang: str):
-    click.echo(say("catalog-error", lang), err=True)
+    from planlint.reporters._words import problem_line
+
     for problem in error.problems:
-        click.echo(f"  {problem}", err=True)
+        click.echo(problem_line(problem, lang), err=True)
     sys.exit(2)
 
 
@@ -40,13 +73,17 @@ def _options(lang: str, color: bool | None, quiet: bool = False):
     return Options(lang=lang, color=color, quiet=quiet)
 
 
-_lang_option = click.option("--lang", type=click.Choice(LANGUAGES), default="zh", envvar="PLANLINT_LANG",
-                             show_default=True, help="Language of messages: zh (default) or en.")
+_lang_option = click.option("--lang", type=Choice(LANGUAGES), default="zh", envvar="PLANLINT_LANG",
+                            show_default=True, help="Language of messages: zh (default) or en.")
 _color_option = click.option("--color/--no-color", default=None,
                              help="Force colour on or off (default: on a terminal, unless NO_COLOR is set).")
+# Read by Planlint.main from the arguments themselves: an error may come before click has parsed them.
+_verbose_option = click.option("--verbose", is_flag=True, expose_value=False,
+                               help="Print the traceback of an internal error (as PLANLINT_DEBUG=1 does).")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(name="planlint", cls=Planlint,
+             context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, "-V", "--version", prog_name="planlint", message="%(prog)s %(version)s")
 def main() -> None:
     """planlint: check Chinese plan documents (工作要点, 工作计划, 实施方案, 工作总结)."""
@@ -54,13 +91,13 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1)
-@click.option("--format", "--output-format", "output_format", type=click.Choice(_FORMATS), default="text",
+@click.option("--format", "--output-format", "output_format", type=Choice(_FORMATS), default="text",
               show_default=True, help="How to print diagnostics.")
 @_lang_option
 @click.option("--select", multiple=True, metavar="CODES",
               help="Only these rules: codes, code prefixes (PL1), names or categories; comma-separated.")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Leave out these rules (same forms as --select).")
-@click.option("--fail-on", type=click.Choice(_SEVERITIES), default="error", show_default=True,
+@click.option("--fail-on", type=Choice(_SEVERITIES), default="error", show_default=True,
               help="Exit 1 when a diagnostic at or above this severity is found.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when diagnostics are found.")
 @_color_option
@@ -69,94 +106,148 @@ def main() -> None:
 @click.option("--fix", is_flag=True, help="Apply safe fixes, write files back atomically, report what remains.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff, apply unsafe fixes too (renumbering…).")
 @click.option("--diff", is_flag=True, help="Print what --fix would change as a unified diff; write nothing.")
-@click.option("--statistics", is_flag=True, help="Print counts per rule and per category instead of diagnostics.")
-@click.option("-o", "--output-file", type=click.Path(dir_okay=False, writable=True),
+@click.option("--statistics", is_flag=True,
+              help="Print how many findings each rule and category has (an aggregated diagnostic counts "
+                   "every occurrence) instead of the diagnostics.")
+@click.option("-o", "--output-file", type=FilePath(dir_okay=False),
               help="Write the report to this file instead of standard output.")
 @click.option("--extend-select", multiple=True, metavar="CODES", help="Add rules to the selected ones.")
-@click.option("--config", "config_path", type=click.Path(exists=True, dir_okay=False),
+@click.option("--config", "config_path", type=FilePath(exists=True, dir_okay=False),
               help="Use this configuration for every file instead of the nearest one.")
 @click.option("--profile", metavar="TYPE", help="Check as this document type (工作要点, 实施方案…), whatever the title says.")
-@click.option("--baseline", "baseline_path", type=click.Path(exists=True, dir_okay=False),
+@click.option("--baseline", "baseline_path", type=FilePath(exists=True, dir_okay=False),
               help="Hide the diagnostics recorded in this baseline file.")
-@click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False),
-              help="Record today's diagnostics in this file (to hide them later with --baseline).")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+@click.option("--write-baseline", "write_baseline_path", type=FilePath(dir_okay=False),
+              help="Record today's diagnostics in this file (to hide them later with --baseline); exits 0.")
+@click.option("-j", "--jobs", type=IntRange(min=1), default=None,
               help="Check files in this many processes (default: one per core, for runs big enough to gain).")
 @click.option("--no-cache", is_flag=True, help="Check every file again instead of reusing unchanged files' results.")
+@_verbose_option
 def check(paths, output_format, lang, select, ignore, fail_on, exit_zero, color, quiet, stdin_filename,
           fix, unsafe_fixes, diff, statistics, output_file, extend_select, config_path, profile,
           baseline_path, write_baseline_path, jobs, no_cache):
     """Check files and directories (recursively: *.txt, *.md, *.docx). '-' reads standard input."""
     from planlint.api import check_paths
-    from planlint.catalog import CatalogError, UnknownSelector
+    from planlint.catalog import CatalogError, UnknownProfile, UnknownSelector
     from planlint.config import ConfigError
-    from planlint.reporters import reporter
+    from planlint.reporters._words import config_error_line
 
     paths = list(paths) or ["."]
+    if output_file:
+        _check_place(output_file, "report-not-written", lang)
+    if write_baseline_path:
+        _check_place(write_baseline_path, "baseline.not-written", lang)
+    baseline = _read_baseline(baseline_path, lang) if baseline_path else None
     try:
         report = check_paths(paths, select=_selectors(select), ignore=_selectors(ignore),
                              extend_select=_selectors(extend_select), lang=lang, config=config_path,
                              stdin_filename=stdin_filename, fix=fix and not diff, unsafe_fixes=unsafe_fixes,
                              diff=diff, profile=profile, jobs=jobs, cache=not no_cache)
     except UnknownSelector as error:
-        raise click.UsageError(say("unknown-selector", lang, selector=error.args[0])) from None
+        _fail(failure_line(lang, say("unknown-selector", lang, selector=error.args[0])))
+    except UnknownProfile as error:
+        from planlint.schemaerrors import shown
+
+        _fail(failure_line(lang, say("unknown-profile", lang, value=shown(error.name), known=error.known)))
     except ConfigError as error:
-        click.echo(f"{say('config-error', lang)} {error}", err=True)
-        sys.exit(2)
+        _fail(config_error_line(error, lang))
     except CatalogError as error:
         _report_catalog_error(error, lang)
     if write_baseline_path:
-        from planlint.baseline import write_baseline
-
-        count = write_baseline(report, write_baseline_path)
-        click.echo(say("baseline-written", lang, count=count, path=write_baseline_path), err=True)
-    if baseline_path:
+        _write_baseline(report, write_baseline_path, lang)
+    if baseline is not None:
         from planlint.baseline import apply_baseline
 
-        try:
-            apply_baseline(report, baseline_path)
-        except (ValueError, KeyError, TypeError) as error:
-            click.echo(f"{say('error-prefix', lang)}: {error}", err=True)
-            sys.exit(2)
-    options = _options(lang, color, quiet)
-    handle = open(output_file, "w", encoding="utf-8") if output_file else None
-    out = handle or sys.stdout
-    try:
-        if diff:
+        apply_baseline(report, baseline)
+    if diff:
+        with _report_stream(output_file, sys.stdout, lang) as out:
             _print_diffs(report, out, lang)
-            sys.exit(2 if report.errors else int(any(result.diff for result in report.files)))
-        if fix and "-" in paths:
-            # As ruff does: the fixed text goes to standard output, the report to standard error.
-            out.write(next(r.fixed_text for r in report.files if r.fixed_text is not None))
-            out = sys.stderr
-        if statistics:
-            from planlint.reporters import statistics as statistics_reporter
-
-            statistics_reporter.render(report, out, options, as_json=output_format == "json")
-        else:
-            reporter(output_format).render(report, out, options)
-    finally:
-        if handle:  # not ``out``: with --fix on standard input it has become standard error
-            handle.close()
+        sys.exit(2 if report.errors else int(any(result.diff for result in report.files)))
+    shown_out = sys.stdout
+    if fix and "-" in paths:
+        # As ruff does: the fixed text goes to standard output, the report to standard error.
+        fixed = next((result.fixed_text for result in report.files if result.fixed_text is not None), None)
+        if fixed is None and not report.files:  # standard input could not be read: that is the whole report
+            _print_errors(report, lang)
+            sys.exit(2)
+        if fixed is not None:  # none for a .docx: fixes are never written into Word files (an error says so)
+            sys.stdout.write(fixed)
+        shown_out = sys.stderr
+    options = _options(lang, color, quiet)
+    with _report_stream(output_file, shown_out, lang) as out:
+        _render(report, out, options, output_format, statistics)
+    if report.hidden and not quiet and (statistics or output_format not in ("text", "concise")):
+        click.echo(say("baseline-hidden", lang, count=report.hidden), err=True)  # machine output stays as documented
     code = report.exit_code(fail_on)
-    sys.exit(2 if code == 2 else 0 if exit_zero else code)
+    if code == 1 and (exit_zero or write_baseline_path):  # writing a baseline is a CI bootstrap step
+        code = 0
+    sys.exit(code)
 
 
-def _print_diffs(report, out, lang: str) -> None:
+def _read_baseline(path: str, lang: str):
+    from planlint.baseline import BaselineError, read_baseline
+
+    try:
+        return read_baseline(path)
+    except BaselineError as error:
+        _fail(failure_line(lang, error.problem.say(lang), error.path))
+
+
+def _write_baseline(report, path: str, lang: str) -> None:
+    from planlint.baseline import write_baseline
+
+    try:
+        count = write_baseline(report, path)
+    except OSError as error:
+        _fail(failure_line(lang, say("baseline.not-written", lang, reason=_os_reason(error, lang)), path))
+    click.echo(say("baseline-written", lang, count=count, path=path), err=True)
+
+
+@contextlib.contextmanager
+def _report_stream(path: str | None, default, lang: str):
+    """The file -o names (opened at the end, when there is a report to write), or ``default``.
+    A report that cannot be written is one line and exit 2."""
+    if path is None:
+        yield default
+        return
+    try:
+        with open(path, "w", encoding="utf-8") as handle:
+            yield handle
+    except OSError as error:
+        _fail(failure_line(lang, say("report-not-written", lang, reason=_os_reason(error, lang)), path))
+
+
+def _render(report, out, options, output_format: str, statistics: bool) -> None:
+    from planlint.reporters import reporter
+
+    if statistics:
+        from planlint.reporters import statistics as statistics_reporter
+
+        statistics_reporter.render(report, out, options, as_json=output_format == "json")
+    else:
+        reporter(output_format).render(report, out, options)
+
+
+def _print_errors(report, lang: str) -> None:
     from planlint.reporters._words import error_line
 
-    for result in report.files:
-        out.write(result.diff)
     for error in report.errors:
         click.echo(error_line(error, lang), err=True)
 
 
+def _print_diffs(report, out, lang: str) -> None:
+    for result in report.files:
+        out.write(result.diff)
+    _print_errors(report, lang)
+
+
 @main.command()
 @click.argument("path")
-@click.option("--format", "output_format", type=click.Choice(("text", "json")), default="text", show_default=True)
+@click.option("--format", "output_format", type=Choice(("text", "json")), default="text", show_default=True)
 @_lang_option
 @_color_option
 @click.option("--stdin-filename", metavar="NAME", help="The name to report for input read from '-'.")
+@_verbose_option
 def tree(path, output_format, lang, color, stdin_filename):
     """Show the numbering outline planlint parsed from PATH."""
     from planlint.api import parse_path
@@ -166,8 +257,7 @@ def tree(path, output_format, lang, color, stdin_filename):
 
     document = parse_path(path, stdin_filename)
     if isinstance(document, LoadError):
-        click.echo(error_line(document, lang), err=True)
-        sys.exit(2)
+        _fail(error_line(document, lang))
     if output_format == "json":
         render_json(document, sys.stdout)
     else:
@@ -175,10 +265,11 @@ def tree(path, output_format, lang, color, stdin_filename):
 
 
 @main.command(name="rules")
-@click.option("--format", "output_format", type=click.Choice(("text", "json", "markdown")), default="text",
+@click.option("--format", "output_format", type=Choice(("text", "json", "markdown")), default="text",
               show_default=True, help="markdown writes the rule reference (docs/rules.md).")
 @_lang_option
 @_color_option
+@_verbose_option
 def list_rules(output_format, lang, color):
     """List every rule."""
     from planlint.reporters.ruledoc import render_list, render_markdown
@@ -191,12 +282,14 @@ def list_rules(output_format, lang, color):
 
 
 @main.command(name="test-rules")
-@click.argument("directory", type=click.Path(exists=True, file_okay=False))
+@click.argument("directory", type=FilePath(exists=True, file_okay=False))
 @_lang_option
+@_verbose_option
 def test_rules(directory, lang):
     """Run the examples of the YAML rules in DIRECTORY (an office's own rules)."""
     from pathlib import Path
 
+    from planlint.reporters._words import failure_reason
     from planlint.selftest import run_examples
 
     catalog = _catalog(lang, (directory,))
@@ -208,8 +301,8 @@ def test_rules(directory, lang):
         first_line = result.example.strip().splitlines()[0] if result.example.strip() else ""
         click.echo(f"{mark} {result.rule.code} {result.verdict}[{result.index}] {first_line}")
         if not result.passed:
-            detail = "; ".join(result.failures) or (say("example-silent", lang) if result.verdict == "bad"
-                                                     else "; ".join(result.messages))
+            detail = ("; ".join(failure_reason(failure, lang) for failure in result.failures)
+                      or (say("example-silent", lang) if result.verdict == "bad" else "; ".join(result.messages)))
             click.echo(f"    {detail}")
     failed = sum(1 for result in results if not result.passed)
     click.echo(say("examples-summary", lang, rules=len(rules), passed=len(results) - failed, failed=failed))
@@ -220,18 +313,20 @@ def test_rules(directory, lang):
 @click.argument("code")
 @_lang_option
 @_color_option
+@_verbose_option
 def rule(code, lang, color):
     """Explain one rule (by code or name), with its examples."""
     from planlint.reporters.ruledoc import render_rule
 
     found = _catalog(lang).get(code)
     if found is None:
-        raise click.UsageError(say("unknown-rule", lang, code=code))
+        _fail(failure_line(lang, say("unknown-rule", lang, code=code)))
     render_rule(found, sys.stdout, _options(lang, color))
 
 
 @main.command()
 @_lang_option
+@_verbose_option
 def clean(lang):
     """Delete planlint's cache: unchanged files' results, compiled rules and parser."""
     from planlint.resources import clear_cache
@@ -239,8 +334,7 @@ def clean(lang):
     try:
         path, count = clear_cache()
     except OSError as error:
-        click.echo(say("cache-not-cleaned", lang, path=error.filename or "", reason=error.strerror or error), err=True)
-        sys.exit(2)
+        _fail(failure_line(lang, say("cache-not-cleaned", lang, path=error.filename or "", reason=_os_reason(error, lang))))
     click.echo(say("cache-cleaned", lang, path=path, count=count))
 
 

@@ -13,15 +13,28 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
+from planlint.i18n import Words, words
 from planlint.resources import schema_validator
+from planlint.schemaerrors import describe, shown
 
 CONFIG_FILES = ("planlint.toml", ".planlint.yaml", ".planlint.yml", "pyproject.toml")
 
 
 class ConfigError(Exception):
-    def __init__(self, path: str, key: str | None, message: str):
-        self.path, self.key, self.message = path, key, message
-        super().__init__(f"{path}: {'key ' + repr(key) + ': ' if key else ''}{message}")
+    """A configuration at fault: its file, the key (None: the whole file) and
+    what is wrong with it, as Words the command line says in the run's language."""
+
+    def __init__(self, path: str, key: str | None, problem: Words):
+        self.path, self.key, self.problem = path, key, problem
+        super().__init__(path, key, problem)  # all of them: a worker process's error is pickled to the parent
+
+    def __str__(self) -> str:
+        return f"{self.path}: {'key ' + repr(self.key) + ': ' if self.key else ''}{self.message}"
+
+    @property
+    def message(self) -> str:
+        """What is wrong, in English."""
+        return self.problem.say("en")
 
 
 @dataclass(frozen=True)
@@ -72,7 +85,7 @@ def _read(path: Path) -> dict | None:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
-        raise ConfigError(str(path), None, f"not UTF-8 text (byte {error.start})") from None
+        raise ConfigError(str(path), None, words("config.not-utf8", byte=error.start)) from None
     if path.name == "pyproject.toml" and "planlint" not in text:
         return None  # most projects' pyproject.toml: no need to import and run a TOML parser
     if path.suffix == ".toml":
@@ -83,7 +96,7 @@ def _read(path: Path) -> dict | None:
         try:
             data = tomllib.loads(text)
         except tomllib.TOMLDecodeError as error:
-            raise ConfigError(str(path), None, f"not valid TOML: {error}") from None
+            raise ConfigError(str(path), None, words("config.bad-toml", detail=str(error))) from None
         if path.name == "pyproject.toml":
             return data.get("tool", {}).get("planlint")
         return data
@@ -92,8 +105,16 @@ def _read(path: Path) -> dict | None:
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as error:
-        raise ConfigError(str(path), None, f"not valid YAML: {error}") from None
+        raise ConfigError(str(path), None, words("config.bad-yaml", detail=str(error))) from None
     return data if data is not None else {}
+
+
+def _unreadable(error: OSError) -> Words:
+    if isinstance(error, PermissionError):
+        return words("permission")
+    if isinstance(error, IsADirectoryError):
+        return words("directory")
+    return words("config.unreadable", detail=error.strerror or str(error))
 
 
 def load_config(path: str | Path) -> Config:
@@ -101,19 +122,17 @@ def load_config(path: str | Path) -> Config:
     try:
         data = _read(path)
     except OSError as error:
-        raise ConfigError(str(path), None, f"cannot read: {error.strerror or error}") from None
+        raise ConfigError(str(path), None, _unreadable(error)) from None
     if data is None:
         data = {}
     errors = sorted(schema_validator("config").iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     if errors:
-        error = errors[0]
-        key = ".".join(map(str, error.absolute_path)) or None
-        if error.validator == "additionalProperties" and not error.absolute_path:
-            unknown = sorted(set(data) - set(schema_validator("config").schema["properties"]))
-            raise ConfigError(str(path), unknown[0], "unknown key; known keys are "
-                              + ", ".join(sorted(schema_validator("config").schema["properties"])))
-        raise ConfigError(str(path), key, error.message)
+        field_path, problem = describe(errors[0])[0]
+        key = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in field_path).lstrip(".")
+        raise ConfigError(str(path), key or None, problem)
     root = path.resolve().parent
+    for directory in data.get("rules-dirs", ()):
+        _check_rules_dir(path, root, directory)
     return Config(
         path=str(path), root=root,
         select=tuple(data.get("select", ())), ignore=tuple(data.get("ignore", ())),
@@ -123,6 +142,14 @@ def load_config(path: str | Path) -> Config:
         rules_dirs=tuple(str((root / directory).resolve()) for directory in data.get("rules-dirs", ())),
         profile=data.get("profile"),
     )
+
+
+def _check_rules_dir(path: Path, root: Path, directory: str) -> None:
+    """A rules directory that is not there would silently check nothing of the office's own."""
+    resolved = (root / directory).resolve()
+    if not resolved.is_dir():
+        reason = "config.not-a-directory" if resolved.exists() else "config.missing-directory"
+        raise ConfigError(str(path), "rules-dirs", words(reason, value=shown(directory), resolved=str(resolved)))
 
 
 def _config_in(directory: Path, cache: dict) -> Config | None:

@@ -46,6 +46,7 @@ class Diagnostic(NamedTuple):
     message: str
     span: Span
     fix: Fix | None = None
+    occurrences: int = 1  # an aggregated diagnostic stands for this many findings (not in the JSON)
 
     @property
     def line(self) -> int:

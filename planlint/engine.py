@@ -11,7 +11,7 @@ from planlint.catalog import Profile, Rule
 from planlint.diagnostics import Diagnostic, Finding, Fix
 from planlint.i18n import say
 from planlint.suppression import filter_suppressed
-from planlint.kinds import load_kind
+from planlint.kinds import PatternTimeout, load_kind
 from planlint.outline.model import Document
 from planlint.outline.parser import parse, split_lines
 
@@ -56,14 +56,17 @@ class Checker:
 
 
 class RuleFailure(NamedTuple):
-    """A rule that could not finish on a document (a user's regex timing out, say)."""
+    """A rule that could not finish on a document.  ``reason`` is a code the
+    reporters put into words: "timeout" (a user's regex ran past its limit;
+    ``detail`` is the limit in seconds) or "crashed" (``detail`` is the error)."""
 
     path: str
     code: str
     reason: str
+    detail: str = ""
 
     def __str__(self) -> str:
-        return f"{self.path}: rule {self.code} failed: {self.reason}"
+        return f"{self.path}: rule {self.code} failed: {self.reason} ({self.detail})"
 
 
 class _Args(dict):
@@ -85,7 +88,7 @@ def _aggregate(document: Document, rule: Rule, first: Finding, total: int, lang:
     first, counting them all.  It carries no fix (hundreds of edits would swamp
     every report); --fix checks without aggregation and repairs each one."""
     shown = _diagnostic(document, rule, first, lang)
-    return shown._replace(message=shown.message + say("aggregate", lang, count=total), fix=None)
+    return shown._replace(message=shown.message + say("aggregate", lang, count=total), fix=None, occurrences=total)
 
 
 def _findings(document: Document, rule: Rule, aggregating: bool) -> tuple[list[Finding], int]:
@@ -114,8 +117,11 @@ def run_rules(document: Document, rules: Sequence[Rule], lang: str = "zh",
         aggregating = aggregate and rule.aggregate is not None
         try:
             findings, total = _findings(document, rule, aggregating)
+        except PatternTimeout as error:
+            failures.append(RuleFailure(document.path, rule.code, "timeout", f"{error.seconds:g}"))
+            continue
         except Exception as error:  # one broken rule must not lose the others' results
-            failures.append(RuleFailure(document.path, rule.code, f"{type(error).__name__}: {error}"))
+            failures.append(RuleFailure(document.path, rule.code, "crashed", f"{type(error).__name__}: {error}"))
             continue
         if aggregating and total > rule.aggregate:
             first = min(findings, key=lambda finding: (finding.span.line, finding.span.column))

@@ -29,6 +29,7 @@ class Report:
     files: list[FileResult] = field(default_factory=list)
     errors: list[LoadError | RuleFailure | WriteFailure] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
+    hidden: int = 0  # diagnostics a baseline hid
 
     @property
     def fixed(self) -> int:

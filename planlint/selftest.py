@@ -12,6 +12,7 @@ from typing import Iterator, Sequence
 from planlint.catalog import Catalog, Rule
 from planlint.config import Config
 from planlint.api import check_text
+from planlint.engine import RuleFailure
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,7 +22,7 @@ class ExampleResult:
     index: int
     example: str
     messages: tuple[str, ...]
-    failures: tuple[str, ...]
+    failures: tuple[RuleFailure, ...]
 
     @property
     def passed(self) -> bool:
@@ -35,4 +36,4 @@ def run_examples(rules: Sequence[Rule], catalog: Catalog, lang: str = "zh") -> I
                 result = check_text(example, select=[rule.code], lang=lang, catalog=catalog, config=Config())
                 messages = tuple(d.message for d in result.diagnostics if d.code == rule.code)
                 yield ExampleResult(rule, verdict, index, example, messages,
-                                    tuple(str(failure) for failure in result.failures))
+                                    tuple(result.failures))

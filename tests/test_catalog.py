@@ -29,7 +29,16 @@ def test_bundled_rules_load():
 
 def test_missing_field_names_file_rule_and_field(tmp_path):
     rule = {key: value for key, value in GOOD_RULE.items() if key != "rationale"}
-    assert _problems(tmp_path, _dump(rule)) == [(True, "JY001", None, "'rationale' is a required property")]
+    assert _problems(tmp_path, _dump(rule)) == [(True, "JY001", None, "required but missing: rationale")]
+
+
+def test_all_missing_fields_of_a_rule_make_one_problem_in_either_language(tmp_path):
+    (tmp_path / "office.yaml").write_text("rules: [{code: JY001, name: x}]\n", encoding="utf-8")
+    with pytest.raises(CatalogError) as caught:
+        load_catalog([tmp_path])
+    [problem] = caught.value.problems
+    assert problem.reason.say("zh") == ("缺少必填项 category、severity、kind、params、message、rationale、examples")
+    assert problem.message == "required but missing: category, severity, kind, params, message, rationale, examples"
 
 
 def test_wrong_value_names_the_nested_field(tmp_path):
@@ -74,3 +83,40 @@ def test_select_and_ignore_like_ruff():
     assert codes(catalog.select(["numbering-gap"])) == ["PL101"]
     with pytest.raises(ValueError, match="PL999"):
         catalog.select(["PL999"])
+
+
+@pytest.mark.parametrize("content", ["", "# no rules yet\n", "rules: []\n"])
+def test_a_rule_file_without_rules(tmp_path, content):
+    assert _problems(tmp_path, content) == [(True, None, None, "holds no rules (rules: needs at least one)")]
+
+
+def test_a_rules_directory_that_is_missing_empty_or_a_file(tmp_path):
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "file.yaml").write_text(_dump(GOOD_RULE), encoding="utf-8")
+    with pytest.raises(CatalogError) as caught:
+        load_catalog([tmp_path / "missing", tmp_path / "empty", tmp_path / "file.yaml"])
+    assert [(p.path, p.reason.say("zh")) for p in caught.value.problems] == [
+        (str(tmp_path / "missing"), "规则目录不存在"),
+        (str(tmp_path / "empty"), "目录中没有规则文件（*.yaml 或 *.yml）"),
+        (str(tmp_path / "file.yaml"), "不是目录")]
+
+
+def test_an_unknown_profile():
+    from planlint.catalog import UnknownProfile
+
+    catalog = bundled_catalog()
+    catalog.check_profile("工作要点")
+    with pytest.raises(UnknownProfile) as caught:
+        catalog.check_profile("工作方案")
+    assert caught.value.known == ("实施方案", "工作总结", "工作要点", "工作计划", "行动计划")
+
+
+def test_problems_pickle_with_their_words(tmp_path):
+    """A worker process's CatalogError reaches the parent whole."""
+    import pickle
+
+    (tmp_path / "office.yaml").write_text("rules: []\n", encoding="utf-8")
+    with pytest.raises(CatalogError) as caught:
+        load_catalog([tmp_path])
+    copy = pickle.loads(pickle.dumps(caught.value))
+    assert copy.problems == caught.value.problems and str(copy) == str(caught.value)

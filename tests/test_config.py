@@ -98,10 +98,10 @@ def test_command_line_select_replaces_and_ignore_adds(office):
 @pytest.mark.parametrize(("content", "key", "fragment"), [
     ('colour = "red"\n', "colour", "unknown key"),
     ('select = ["PL999"]\n', "select", "PL999"),
-    ('select = "PL1"\n', "select", "is not of type 'array'"),
+    ('select = "PL1"\n', "select", 'must be a list, not "PL1"'),
     ('[severity]\nPL101 = "fatal"\n', "severity.PL101", "is not one of"),
     ('[severity]\nPL999 = "error"\n', "severity.PL999", "unknown rule code"),
-    ('[params.PL703]\nmin_items = "five"\n', "params.PL703.min_items", "is not of type 'integer'"),
+    ('[params.PL703]\nmin_items = "five"\n', "params.PL703.min_items", 'must be a whole number, not "five"'),
     ('[params.PL999]\nx = 1\n', "params.PL999", "unknown rule code"),
     ('[per-file-ignores]\n"a/**" = ["XX1"]\n', "per-file-ignores.a/**", "XX1"),
 ])
@@ -128,7 +128,7 @@ def test_broken_rules_dir_rule_exits_2(office):
     (office / "rules" / "broken.yaml").write_text("rules:\n  - code: JY002\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["check", str(office / "drafts")])
     assert result.exit_code == 2
-    assert "broken.yaml: rule JY002: 'name' is a required property" in result.stderr
+    assert "broken.yaml: 规则 JY002: 缺少必填项 name、category、severity、kind" in result.stderr
 
 
 def test_test_rules_runs_an_office_s_examples(office):
@@ -146,4 +146,41 @@ def test_a_configuration_that_is_not_utf8(tmp_path):
     config.write_bytes(b"select = [\xff\n")
     (tmp_path / "a.txt").write_text("一、甲\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["check", "--config", str(config), str(tmp_path / "a.txt")])
-    assert result.exit_code == 2 and "not UTF-8" in result.stderr and "Traceback" not in result.output
+    assert result.exit_code == 2 and "planlint.toml: 不是 UTF-8 文本（第 10 字节）" in result.stderr
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(("content", "key", "fragment"), [
+    ('rules-dirs = ["missing"]\n', "rules-dirs", 'directory "missing" does not exist'),
+    ('rules-dirs = ["a.txt"]\n', "rules-dirs", '"a.txt" is not a directory'),
+    ('profile = "工作方案"\n', "profile", 'unknown document type "工作方案"; known types: 实施方案, 工作总结'),
+    ('exclude = ["ok", ""]\n', "exclude[1]", "must not be empty"),
+])
+def test_misconfigurations_that_used_to_pass_in_silence(tmp_path, content, key, fragment):
+    (tmp_path / "planlint.toml").write_text(content, encoding="utf-8")
+    (tmp_path / "a.txt").write_text("一、甲\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        check_paths([str(tmp_path / "a.txt")])
+    assert (caught.value.path, caught.value.key) == (str(tmp_path / "planlint.toml"), key)
+    assert fragment in caught.value.message
+
+
+def test_a_configuration_error_pickles_whole():
+    """A worker process's ConfigError reaches the parent with its file, key and words."""
+    import pickle
+
+    from planlint.i18n import words
+
+    error = ConfigError("planlint.toml", "select", words("schema.type.array", value="5"))
+    copy = pickle.loads(pickle.dumps(error))
+    assert (copy.path, copy.key, copy.problem, str(copy)) == (error.path, error.key, error.problem, str(error))
+
+
+def test_in_one_directory_the_first_configuration_file_wins(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.planlint]\nignore = ["PL3"]\n', encoding="utf-8")
+    (tmp_path / ".planlint.yml").write_text("ignore: [PL2]\n", encoding="utf-8")
+    assert find_config(str(tmp_path / "a.txt")).ignore == ("PL2",)
+    (tmp_path / ".planlint.yaml").write_text("ignore: [PL1]\n", encoding="utf-8")
+    assert find_config(str(tmp_path / "a.txt")).ignore == ("PL1",)
+    (tmp_path / "planlint.toml").write_text('ignore = ["PL5"]\n', encoding="utf-8")
+    assert find_config(str(tmp_path / "a.txt")).ignore == ("PL5",)

@@ -30,6 +30,14 @@ def load_kind(name: str) -> ModuleType:
     return importlib.import_module(f"planlint.kinds.{name}")
 
 
+class PatternTimeout(RuntimeError):
+    """A pattern stopped at its time limit (see planlint.kinds._regex); ``seconds`` is the limit."""
+
+    def __init__(self, seconds: float, path: str):
+        self.seconds = seconds
+        super().__init__(f"pattern took longer than {seconds}s on {path}")
+
+
 def placeholders(kind: ModuleType, params: dict) -> set[str]:
     dynamic = getattr(kind, "placeholders", None)
     return set(dynamic(params)) if dynamic else set(kind.PLACEHOLDERS)

@@ -18,16 +18,13 @@ import bisect
 import time
 from typing import Iterator, NamedTuple
 
+from planlint.kinds import PatternTimeout
 from planlint.kinds._scope import scoped_lines
 from planlint.outline.model import Document, Span
 
 TIMEOUT_SECONDS = 1.0
 TIME_LIMIT = "_time_limit"  # key in prepared params: seconds, or None for no limit
 LITERAL_STARTS = "_starts"  # key in prepared params: literal strings one of which begins every match
-
-
-class PatternTimeout(RuntimeError):
-    pass
 
 
 def compile_pattern(pattern: str, ignorecase: bool = False, field: str = "pattern"):
@@ -99,7 +96,7 @@ def _limited(compiled, text: str, document: Document, limit: float, positions: l
         else:
             yield from _at(compiled, text, positions, time.monotonic() + limit)
     except TimeoutError:
-        raise PatternTimeout(f"pattern took longer than {limit}s on {document.path}") from None
+        raise PatternTimeout(limit, document.path) from None
 
 
 def _at(compiled, text: str, positions: list[int], deadline: float | None):

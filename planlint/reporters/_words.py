@@ -1,4 +1,4 @@
-"""Words every human-facing reporter uses: load errors and the summary line."""
+"""Words every human-facing reporter uses: the one line of each error, and the summary line."""
 
 from __future__ import annotations
 
@@ -9,14 +9,35 @@ from planlint.i18n import say
 from planlint.loading import LoadError
 
 
+def failure_reason(failure: RuleFailure, lang: str) -> str:
+    said = say(f"rule-failure.{failure.reason}", lang, seconds=failure.detail, detail=failure.detail)
+    return say("rule-failed", lang, code=failure.code, reason=said)
+
+
 def error_line(error: LoadError | RuleFailure, lang: str) -> str:
     if isinstance(error, RuleFailure):
-        reason = say("rule-failed", lang, code=error.code, reason=error.reason)
+        reason = failure_reason(error, lang)
     else:
         reason = say(error.reason, lang)
         if error.detail and error.reason in ("unreadable", "not-written", "corrupt-docx"):
             reason += f" ({error.detail})"
     return f"{say('error-prefix', lang)}: {error.path}: {reason}"
+
+
+def config_error_line(error, lang: str) -> str:
+    """A ConfigError: the file, the key at fault, and what is wrong with its value."""
+    key = f"{say('config.key', lang, key=error.key)}: " if error.key else ""
+    return f"{say('error-prefix', lang)}: {error.path}: {key}{error.problem.say(lang)}"
+
+
+def problem_line(problem, lang: str) -> str:
+    """A catalog Problem: the file, the rule and the field, and what is wrong."""
+    where = [problem.path]
+    if problem.rule:
+        where.append(say("catalog.rule", lang, rule=problem.rule))
+    if problem.field:
+        where.append(say("catalog.field", lang, field=problem.field))
+    return f"{say('error-prefix', lang)}: {': '.join(where)}: {problem.reason.say(lang)}"
 
 
 def errors_to_stderr(report, lang: str) -> None:
@@ -35,6 +56,8 @@ def summary_line(report, lang: str) -> str:
         line = say("summary-clean", lang, files=files)
     if report.fixed:
         line += ("；" if lang == "zh" else "; ") + say("fixed", lang, count=report.fixed)
+    if report.hidden:
+        line += ("；" if lang == "zh" else "; ") + say("baseline-hidden", lang, count=report.hidden)
     if report.errors:
         line += ("；" if lang == "zh" else "; ") + say("summary-failed", lang, count=len(report.errors))
     return line

@@ -1,4 +1,5 @@
-"""--statistics: how many diagnostics of each rule and each category, most frequent first."""
+"""--statistics: how many findings of each rule and each category, most frequent first
+(an aggregated diagnostic, "全文共 277 处", counts as its 277 occurrences)."""
 
 from __future__ import annotations
 
@@ -11,8 +12,11 @@ from planlint.reporters import Options
 
 def tally(report) -> dict:
     names = {d.code: (d.rule, d.category, d.severity) for d in report.diagnostics}
-    by_code = Counter(d.code for d in report.diagnostics)
-    by_category = Counter(d.category for d in report.diagnostics)
+    by_code: Counter = Counter()
+    by_category: Counter = Counter()
+    for d in report.diagnostics:
+        by_code[d.code] += d.occurrences
+        by_category[d.category] += d.occurrences
     return {
         "by_code": [{"code": code, "name": names[code][0], "category": names[code][1],
                      "severity": names[code][2], "count": count}

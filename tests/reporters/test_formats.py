@@ -115,6 +115,14 @@ def test_statistics_by_code_and_category(seeds_report):
     assert out.getvalue().splitlines()[0] == "4  PL302  date-year-glued-to-month  [date]"
 
 
+def test_statistics_count_each_occurrence_of_an_aggregated_diagnostic():
+    result = check_text("一、总体要求\n" + "甲,乙,丙。\n" * 5, path="d.txt", select=["PL503", "PL101"])
+    [aggregated] = result.diagnostics
+    assert aggregated.occurrences == 10 and "occurrences" not in aggregated.to_dict()
+    counts = statistics.tally(Report(files=[result]))
+    assert counts["by_code"][0]["count"] == counts["by_category"][0]["count"] == 10
+
+
 def test_sarif_says_docx_lines_are_paragraphs(tmp_path):
     import docx
 
