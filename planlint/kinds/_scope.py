@@ -39,19 +39,19 @@ def _lines(document: Document, scope: str) -> Iterator[tuple[int, str]]:
     if scope == "titles":
         yield from _titles(document)
         return
-    headings = {node.span.line: node for node in document.headings()}
+    headings: dict[int, list] = {}
+    for node in document.headings():
+        headings.setdefault(node.span.line, []).append(node)
     if scope == "headings":
         yield from ((n, t) for n, t in document.content_lines() if n in headings)
     elif scope == "body":
         for number, text in document.content_lines():
-            node = headings.get(number)
-            if node is None:
-                yield number, text
-                continue
-            # Numbered items are the plan's content ("1.做好减负工作，明年完成。"):
-            # only the marker is left out, blanked so columns stay where they are.
-            marker_end = node.marker.span.end_column - 1
-            yield number, " " * marker_end + text[marker_end:]
+            for node in headings.get(number, ()):
+                # Numbered items are the plan's content ("1.做好减负工作，明年完成。"): only
+                # the markers are left out (a line may hold several), blanked so columns stay.
+                start, end = node.marker.span.column - 1, node.marker.span.end_column - 1
+                text = text[:start] + " " * (end - start) + text[end:]
+            yield number, text
     else:  # header: everything before the first heading
         first = min(headings, default=len(document.lines) + 1)
         yield from ((n, t) for n, t in document.content_lines() if n < first)

@@ -54,7 +54,7 @@ def _parents(document: Document) -> Iterator[Node]:
     yield from document.nodes()
 
 
-_SENTENCE = re.compile(r"[，,；;。！？]")
+_SENTENCE = re.compile(r"[，,；;。！？]|\S[ \t\u3000]+\S")  # a gap: the heading runs on into its text
 
 
 def _empty(document: Document, kinds: set[str]) -> Iterator[Finding]:

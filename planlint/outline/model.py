@@ -208,11 +208,14 @@ class Document:
 
     def blocks(self) -> list:
         """The paragraphs (planlint.outline.paragraphs.Block): content lines joined
-        where the text runs on across a line break, each heading starting one."""
+        where the text runs on across a line break, each line a heading opens starting one."""
         def build():
             from planlint.outline.paragraphs import build_blocks
 
-            return build_blocks(self.lines, self.content_lines(), {node.span.line for node in self.headings()})
+            starts = {node.span.line for node in self.headings()
+                      if node.marker.span.column == len(self.lines[node.span.line - 1]) -
+                      len(self.lines[node.span.line - 1].lstrip()) + 1}  # headings that open their line
+            return build_blocks(self.lines, self.content_lines(), starts)
         return self.shared("blocks", build)
 
     def spans(self, kind: str):

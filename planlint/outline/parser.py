@@ -9,6 +9,7 @@ from typing import Iterator, Mapping, NamedTuple
 
 from planlint.outline import metadata as metadata_module
 from planlint.outline.chrome import chrome_lines
+from planlint.outline.glued import split_points
 from planlint.outline.grammar import outline_parser
 from planlint.outline.model import Document, Marker, Node, Paragraph, Run, Span
 from planlint.outline.numbering import choose_mode
@@ -72,12 +73,16 @@ def _classify(lines: list[str], chrome: frozenset[int], automatic: Mapping[int, 
     # indent: blank lines and indents were a third of Lark's tokens, and Lark
     # costs per token.  Its line and column are mapped back to the document's.
     numbers, indents, fed = [], [], []
+    glued = split_points(lines, chrome | plain | frozenset(automatic))
     for number, line in enumerate(lines, 1):
         content = line.lstrip()
         if content and number not in chrome:
-            numbers.append(number)
-            indents.append(len(line) - len(content))
-            fed.append(content)
+            indent = len(line) - len(content)
+            # A line holding several headings is read as one piece per heading.
+            for start, end in zip([indent, *glued.get(number, ())], [*glued.get(number, ()), len(line)]):
+                numbers.append(number)
+                indents.append(start)
+                fed.append(line[start:end])
     tree = outline_parser().parse("".join(line + "\n" for line in fed))
     items = []
     for node in tree.children:
@@ -103,6 +108,16 @@ def _classify(lines: list[str], chrome: frozenset[int], automatic: Mapping[int, 
         text_column = rest.column + indent + len(text) - len(stripped)
         items.append(_Item("heading", number, column, stripped.rstrip(), marker, text_column))
     return items
+
+
+_BOX = re.compile(r"^[\s\u3000]*专栏[\s\u3000]*[0-9一二三四五六七八九十]{1,3}")
+
+
+def _boxes(lines: list[str]) -> frozenset[int]:
+    """Lines that open a box (专栏1　重点工程…) set beside a plan's text: its lists are
+    the box's own, like a table's, and never the text's headings."""
+    return frozenset(number for number, line in enumerate(lines, 1) if line.startswith("专栏", len(line) - len(line.lstrip()))
+                     and _BOX.match(line))
 
 
 def _heading_title(text: str) -> str:
@@ -229,7 +244,7 @@ def parse(text: str, path: str = "<text>", automatic: Mapping[int, object] | Non
         text = text[1:]
     lines = split_lines(text)
     chrome = chrome_lines(lines)
-    items = _classify(lines, chrome, automatic or {}, plain)
+    items = _classify(lines, chrome, automatic or {}, plain | _boxes(lines))
     root, part_count = _build_tree(items)
     runs, modes = _runs(root)
     first_heading = next((item.line for item in items if item.kind == "heading"), None)

@@ -1,0 +1,164 @@
+"""Headings glued onto one line: where a line holds several numbered items.
+
+Text extracted from a PDF or a web page sometimes loses its line breaks, a few
+of them ("…工作计划 一、总体思路 百年大计…") or all of them (a whole plan on one
+line), and then no heading but the first of each line is a heading at all.  A
+marker inside a line is taken as the start of a heading of its own when it
+stands where a heading can (after a sentence's end, after a gap, or first
+after 附件： / a colon when the list goes on on the next line) and the numbering
+around it shows it is one: the previous marker of its kind has the number just
+before it, or the next one the number just after.  Once a line is shown to be
+glued that way, its other markers of that kind may skip or repeat a number (so
+that a gap in a glued list is still found).
+
+The result is, per line, the columns where its pieces start; the parser reads
+each piece as a line of its own, at its own column.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from planlint.numerals import arabic_to_int, chinese_to_int
+
+_CN = "[一二三四五六七八九十]{1,3}"
+# Marker shapes as the grammar reads them (grammar/outline.lark); the parser has the last word on each piece.
+_MARKER = re.compile(
+    rf"(?P<section>第{_CN}(?:部分|章|节))"
+    rf"|(?P<ordinal>{_CN})[、．.](?![一二三四五六七八九十两〇]{{1,3}}[、年月日级个天周次类项])"
+    rf"|[（(](?P<paren_ordinal>{_CN})[）)]"
+    r"|(?P<number>[1-9][0-9]?)[.．、](?![0-9０-９.．、])"
+    r"|[（(](?P<paren_number>[1-9][0-9]?)[）)]"
+)
+# Where a heading may start inside a line: after a sentence's end or a gap (a lost line break).
+_BOUNDARY = re.compile(r"(?:[。！？!?][\s\u3000]*|[ \t\u3000]+)(?=\S)")
+# 附件：1.… — a short label that opens its line, then a list's first item.
+_LEAD = re.compile(r"[\s\u3000]*[\u4e00-\u9fff]{1,6}[\s\u3000]*[:：][\s\u3000]*(?=\S)")
+# Where a section, chapter or Chinese-numbered heading may begin without a gap before it.
+_SECTION_START = re.compile(rf"(?=第{_CN}(?:部分|章|节)|{_CN}、|[（(]{_CN}[）)])")
+_SENTENCE = re.compile(r"[。；！？，,;!?]")
+_RANK = {"section": 0, "ordinal": 1, "paren_ordinal": 2, "number": 3, "paren_number": 4}
+_MIN_LENGTH = 8
+_LOST_BREAKS = 500  # a line this long holding headings is a page that lost its line breaks
+_GLUED_SLACK = 3  # in a glued line, a marker may skip this many numbers (a gap to report)
+
+
+class _Marker(NamedTuple):
+    line: int
+    column: int   # where the marker starts in the line
+    kind: str
+    value: int
+    inline: bool  # inside the line, not at its start
+    after_colon: bool
+
+
+def _read(text: str, at: int) -> tuple[str, int] | None:
+    """(kind, value) of a marker at ``at``, or None."""
+    match = _MARKER.match(text, at)
+    if match is None:
+        return None
+    kind = match.lastgroup
+    raw = match[kind]
+    if kind == "section":
+        value = chinese_to_int(raw[1:].removesuffix("部分").rstrip("章节"))
+    elif kind in ("number", "paren_number"):
+        value = arabic_to_int(raw)
+    else:
+        value = chinese_to_int(raw)
+    return (kind, value) if value else None
+
+
+def _markers(lines: list[str], skip: frozenset[int]) -> list[_Marker]:
+    """The markers at the start of lines and where a heading may start inside them."""
+    found = []
+    for number, line in enumerate(lines, 1):
+        start = len(line) - len(line.lstrip())
+        if number in skip or start == len(line):
+            continue
+        head = _read(line, start)
+        if head:
+            found.append(_Marker(number, start, head[0], head[1], False, False))
+        if len(line) - start < _MIN_LENGTH:
+            continue
+        places = {boundary.end(): False for boundary in _BOUNDARY.finditer(line, start + 1)}
+        if len(line) >= _LOST_BREAKS:  # a whole page on one line: 总体要求（一）指导思想 glue without a gap
+            places.update((at.start(), False) for at in _SECTION_START.finditer(line, start + 1)
+                          if at.start() not in places)
+        lead = _LEAD.match(line)
+        if lead:
+            places[lead.end()] = True
+        for at, after_colon in sorted(places.items()):
+            marker = _read(line, at)
+            if marker:
+                found.append(_Marker(number, at, marker[0], marker[1], True, after_colon))
+    return found
+
+
+def split_points(lines: list[str], skip: frozenset[int]) -> dict[int, list[int]]:
+    """Line number → the columns (0-based) where a glued heading starts in it."""
+    markers = _markers(lines, skip)
+    if not any(marker.inline for marker in markers):
+        return {}
+    accepted: list[_Marker] = []  # line-start markers and the inline ones taken, in order
+    glued: set[tuple[int, str]] = set()  # (line, kind) shown to hold glued headings
+    for index, marker in enumerate(markers):
+        if not marker.inline:
+            accepted.append(marker)
+        elif _continues(marker, accepted) or _opens(marker, index, markers, accepted, lines):
+            accepted.append(marker)
+            glued.add((marker.line, marker.kind))
+        elif (marker.line, marker.kind) in glued and not marker.after_colon:
+            before = _previous(marker, accepted)
+            if before is not None and before.value <= marker.value <= before.value + _GLUED_SLACK:
+                accepted.append(marker)  # a gap or a repeat in a glued list: there to be reported
+    points: dict[int, list[int]] = {}
+    for marker in accepted:
+        if marker.inline:
+            points.setdefault(marker.line, []).append(marker.column)
+    return {line: columns for line, columns in points.items() if not _contents_list(lines[line - 1], columns)}
+
+
+def _previous(marker: _Marker, accepted: list[_Marker]) -> _Marker | None:
+    """The last marker of ``marker``'s kind taken before it, unless a heading of a
+    higher level came between (then ``marker`` would start a list of its own)."""
+    rank = _RANK[marker.kind]
+    for before in reversed(accepted):
+        if before.kind == marker.kind:
+            return before
+        if _RANK[before.kind] < rank:
+            return None
+    return None
+
+
+def _continues(marker: _Marker, accepted: list[_Marker]) -> bool:
+    before = _previous(marker, accepted)
+    return not marker.after_colon and before is not None and before.value == marker.value - 1
+
+
+def _opens(marker: _Marker, index: int, markers: list[_Marker], accepted: list[_Marker], lines: list[str]) -> bool:
+    """A first item (1. （一） 一、) inside a line: taken when its second follows
+    close by — at the start of a line (附件：1.… / 2.…), or in the same line
+    under a heading of a higher level (一、总体要求（一）指导思想…（二）…) or
+    anywhere in a line that has lost its breaks."""
+    if marker.value != 1:
+        return False
+    second = next((later for later in markers[index + 1:] if later.kind == marker.kind), None)
+    if second is None or second.value != 2 or second.line - marker.line > 2:
+        return False
+    if not second.inline:
+        return True  # the list goes on at the start of a line: its first item lost its break
+    if marker.after_colon:
+        return False
+    parent = accepted[-1] if accepted else None
+    under_heading = parent is not None and parent.line == marker.line and _RANK[parent.kind] < _RANK[marker.kind]
+    return under_heading or len(lines[marker.line - 1]) >= _LOST_BREAKS
+
+
+def _contents_list(line: str, columns: list[int]) -> bool:
+    """A table of contents run onto one line (第一章　… 第一节　… 第二节　…): its
+    pieces are titles with nothing under them, not headings of a text."""
+    starts = [len(line) - len(line.lstrip()), *columns]
+    pieces = [line[start:end] for start, end in zip(starts, [*columns, len(line)])]
+    titles = sum(1 for piece in pieces if len(piece.strip()) <= 30 and not _SENTENCE.search(piece))
+    return len(pieces) >= 3 and titles * 3 >= len(pieces) * 2

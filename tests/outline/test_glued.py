@@ -1,0 +1,48 @@
+"""Headings glued onto one line: split where the numbering shows they are headings."""
+
+from __future__ import annotations
+
+from planlint.outline.glued import split_points
+from planlint.outline.parser import parse
+
+_PLAN = ("一、总体要求（一）指导思想。以习近平新时代中国特色社会主义思想为指导，全面贯彻党的教育方针。"
+         "（二）基本原则。坚持立德树人，坚持改革创新。二、主要任务 1.扩大学前教育资源，新建幼儿园16所。"
+         "2.推进义务教育优质均衡发展。4.加强教师队伍建设。三、保障措施 加强组织领导，落实经费保障。")
+
+
+def _headings(text):
+    return [(node.span.line, node.span.column, node.marker.raw) for node in parse(text).headings()]
+
+
+def test_a_page_that_lost_its_line_breaks_is_read_heading_by_heading():
+    text = _PLAN * 4 + "\n"  # one line of 500 characters and more
+    raws = [raw for _, _, raw in _headings(text)][:9]
+    assert raws == ["一、", "（一）", "（二）", "二、", "1.", "2.", "4.", "三、", "一、"]
+    assert all(line == 1 for line, _, _ in _headings(text))
+
+
+def test_a_gap_in_a_glued_list_is_still_found(findings):
+    messages = [message for _, _, message in findings("PL101", _PLAN * 4 + "\n")]
+    assert "编号不连续：此处应为“3.”，实为“4.”（缺少 3.）" in messages
+
+
+def test_a_heading_glued_after_the_title_and_a_list_that_goes_on_below():
+    text = "某县教育局2024年工作计划 一、总体思路 百年大计，教育为本。\n二、目标任务\n三、保障措施\n"
+    assert _headings(text) == [(1, 16, "一、"), (2, 1, "二、"), (3, 1, "三、")]
+    assert _headings("附件：1.分省承接任务数量汇总表\n     2.分任务承接省份一览表\n") == [(1, 4, "1."), (2, 6, "2.")]
+
+
+def test_lists_in_running_text_stay_text():
+    text = "一、主要任务\n（1）加强管理，主要包括：1.加强领导；2.完善制度；3.强化考核。\n（2）落实经费。\n"
+    assert [raw for _, _, raw in _headings(text)] == ["一、", "（1）", "（2）"]
+    assert split_points(["比例为：高中8:1、初中10:1。", "2.推进改革"], frozenset()) == {}
+
+
+def test_a_table_of_contents_on_one_line_is_no_headings():
+    line = "目录　第一章　总体要求　第一节　指导思想　第二节　基本原则　第二章　主要任务　第一节　学前教育"
+    assert split_points([line], frozenset()) == {}
+
+
+def test_a_box_beside_the_text_keeps_its_lists_to_itself():
+    text = "第二节　治理重点\n专栏2　重点工程（一）长江流域。治理单元108个。（二）黄河流域。治理单元50个。\n"
+    assert [raw for _, _, raw in _headings(text)] == ["第二节"]
