@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from planlint.outline.model import Document
+from planlint.outline.model import Document, Node, Span
 from planlint.outline.spans import SPAN_KINDS
 
 SCOPES = ("text", "headings", "titles", "body", "header", "signing-date", "document-number")
@@ -70,3 +70,18 @@ def _titles(document: Document) -> Iterator[tuple[int, str]]:
         line = node.span.line
         if node.marker.kind in _SECTION_KINDS and (node.children or node.body) and line in single:
             yield line, document.lines[line - 1]
+
+
+def title_span(document: Document, part: Node | None) -> Span:
+    """Where a finding about a whole document (or one part of it) points: the
+    part's title, else the document's title (its first line), else its first line of text."""
+    if part is not None and part.title:
+        return part.span
+    title = document.metadata.title
+    if title is not None:
+        return Span(title.span.line, title.span.column, title.span.line,
+                    title.span.end_column if title.span.end_line == title.span.line else title.span.column + 1)
+    first = next((n for n, t in document.content_lines() if t.strip()), 1)
+    text = document.lines[first - 1] if document.lines else ""
+    column = len(text) - len(text.lstrip()) + 1
+    return Span(first, column, first, max(len(text.rstrip()) + 1, column + 1) if text.strip() else column)

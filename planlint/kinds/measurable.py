@@ -15,7 +15,7 @@ from typing import Iterator
 import regex
 
 from planlint.diagnostics import Finding
-from planlint.kinds.required import _title_span
+from planlint.kinds._scope import title_span
 from planlint.outline.model import Document, Node
 
 PARAMS = {
@@ -76,6 +76,6 @@ def check(document: Document, params: dict) -> Iterator[Finding]:
         if share < threshold:
             examples = "、".join(f"{node.marker.raw}{node.title[:12]}{'…' if len(node.title) > 12 else ''}"
                                 for node in lacking[:3])
-            yield Finding(_title_span(document, part), {
+            yield Finding(title_span(document, part), {
                 "share": f"{share:.0%}", "with_target": len(items) - len(lacking), "items": len(items),
                 "examples": examples, "doc_type": doc_type or ""})

@@ -1,9 +1,13 @@
 """What a document must cover: sections by document type (a 实施方案 needs 实施步骤
 and 保障措施) or themes by domain (an education plan speaks of 安全稳定, 教师队伍…).
 
-Each item is a list of keywords or synonyms; an item none of whose keywords
-appears in the scope is reported once, at the title.  In a two-part document
-(2020年工作总结及2021年工作要点) each part is held to its own type's sections.
+Each item is a list of keywords or synonyms.  The items none of whose keywords
+appear in the scope are one finding, at the title, that names them all (one
+document, one finding).  In a two-part document (2020年工作总结及2021年工作要点)
+each part is held to its own type's sections.  A domain is told by who issues
+the document and what it is called (its title, notice title and first lines),
+never by its text: a health commission's plan that speaks of 健康教育 is no
+education plan.
 """
 
 from __future__ import annotations
@@ -11,7 +15,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from planlint.diagnostics import Finding
-from planlint.outline.model import Document, Node, Span
+from planlint.kinds._scope import title_span
+from planlint.outline.model import Document, Node
 
 _ITEMS = {
     "type": "array",
@@ -42,29 +47,18 @@ PARAMS = {
     },
     "additionalProperties": False,
 }
-PLACEHOLDERS = {"item", "keywords", "doc_type", "domain"}
-
-
-def _title_span(document: Document, part: Node | None) -> Span:
-    if part is not None and part.title:
-        return part.span
-    title = document.metadata.title
-    if title is not None:
-        return Span(title.span.line, title.span.column, title.span.line,
-                    title.span.end_column if title.span.end_line == title.span.line else title.span.column + 1)
-    first = next((n for n, t in document.content_lines() if t.strip()), 1)
-    text = document.lines[first - 1] if document.lines else ""
-    column = len(text) - len(text.lstrip()) + 1
-    return Span(first, column, first, max(len(text.rstrip()) + 1, column + 1) if text.strip() else column)
+PLACEHOLDERS = {"items", "count", "doc_type", "domain"}
+_ISSUER_LINES = 3  # the first lines, where a portal page or a draft names its issuer
 
 
 def _in_domain(document: Document, domain: dict | None) -> bool:
     if domain is None:
         return True
     meta = document.metadata
-    header = " ".join(located.text for located in (meta.title, meta.notice_title) if located)
-    header += " ".join(text for _, text in list(document.content_lines())[:12])
-    return any(word in header for word in domain["detect"])
+    named = [located.text for located in (meta.title, meta.notice_title, meta.document_number) if located]
+    if not named:
+        named = [text for _, text in list(document.content_lines())[:_ISSUER_LINES]]
+    return any(word in text for text in named for word in domain["detect"])
 
 
 def _text(document: Document, scope: str, nodes: list[Node], whole: bool) -> str:
@@ -94,9 +88,9 @@ def check(document: Document, params: dict) -> Iterator[Finding]:
         items = by_type.get(doc_type or "", []) if by_type is not None else params.get("items", [])
         followed = index + 1 < len(units)
         text = _text(document, scope, nodes, whole=part is None and scope == "text")
-        for item in items:
-            if followed and item.get("satisfied_by_next_part"):
-                continue
-            if not any(keyword in text for keyword in item["keywords"]):
-                yield Finding(_title_span(document, part), {"item": item["name"], "keywords": "、".join(item["keywords"]),
-                                                             "doc_type": doc_type or "", "domain": domain})
+        missing = [item["name"] for item in items
+                   if not (followed and item.get("satisfied_by_next_part"))
+                   and not any(keyword in text for keyword in item["keywords"])]
+        if missing:
+            yield Finding(title_span(document, part), {"items": "、".join(missing), "count": len(missing),
+                                                         "doc_type": doc_type or "", "domain": domain})
