@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
 from planlint.i18n import Words, words
+from planlint.loading import DEFAULT_MAX_FILE_SIZE
 from planlint.resources import schema_validator
 from planlint.schemaerrors import describe, shown
 
@@ -50,6 +51,7 @@ class Config:
     per_file_ignores: dict = field(default_factory=dict)
     rules_dirs: tuple[str, ...] = ()
     profile: str | None = None
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE  # bytes; "max-file-size" in the file is in MB
 
     def relative(self, path: str) -> str:
         try:
@@ -141,6 +143,7 @@ def load_config(path: str | Path) -> Config:
         per_file_ignores=dict(data.get("per-file-ignores", {})),
         rules_dirs=tuple(str((root / directory).resolve()) for directory in data.get("rules-dirs", ())),
         profile=data.get("profile"),
+        max_file_size=int(data.get("max-file-size", DEFAULT_MAX_FILE_SIZE / 2**20) * 2**20),
     )
 
 
@@ -174,12 +177,21 @@ def find_config(path: str, cache: dict | None = None) -> Config:
     if path == "-":
         directory = Path.cwd()
     elif os.path.isdir(path):
-        directory = Path(path).resolve()
+        directory = _resolved(path)
     elif os.path.islink(path):
-        directory = Path(path).resolve().parent  # the configuration of the file linked to
+        directory = _resolved(path).parent  # the configuration of the file linked to
     else:  # the files of one directory resolve it once (each resolve is a stat per path component)
         parent = ("resolved", os.path.dirname(path))
         if parent not in cache:
-            cache[parent] = Path(parent[1] or ".").resolve()
+            cache[parent] = _resolved(parent[1] or ".")
         directory = cache[parent]
     return _config_in(directory, cache) or Config()
+
+
+def _resolved(path: str) -> Path:
+    """``path`` with its links followed; as far as they lead, for a link that loops
+    or leads nowhere (its file is reported when it is read, not here)."""
+    try:
+        return Path(path).resolve()
+    except (OSError, RuntimeError):  # a loop: RuntimeError before Python 3.13, OSError since
+        return Path(os.path.abspath(path))

@@ -52,7 +52,8 @@ class Report:
 
 class WriteFailure(NamedTuple):
     """A file left untouched by --fix: ``reason`` is "docx-fix" (fixes are never
-    written into Word files) or "not-written" (it could not be written safely)."""
+    written into Word files), "read-only", "owner-not-kept", "hard-linked" (see
+    planlint.writeback) or "not-written" (it could not be written safely)."""
 
     path: str
     reason: str

@@ -92,7 +92,8 @@ def _fix_source(source: Source, checker: Checker, unsafe: bool, diff: bool,
         try:
             write_atomically(source.path, outcome.text, source.encoding, source.bom)
         except OSError as error:
-            return _check_source(source, checker), WriteFailure(source.path, "not-written", str(error))
+            reason = getattr(error, "reason", "not-written")  # a WriteError says why it refused
+            return _check_source(source, checker), WriteFailure(source.path, reason, str(error))
     return result, None
 
 
@@ -140,10 +141,11 @@ def process(item: str, settings: Settings, checkers: _Checkers, cache,
     checker = checkers.checker_for(file_config, item)
     if kept_only and (cache is None or item == "-" or not cache.knows(checker.fingerprint, item)):
         return None
-    read = read_bytes(item, settings.stdin_filename)
+    read = read_bytes(item, settings.stdin_filename, file_config.max_file_size)
     if isinstance(read, LoadError):
         return None, [read]
     name, data = read
+    del read  # the bytes go as soon as they are text: a big file's bytes outweigh its (CJK) text
     changing = settings.fix or settings.diff
     entry = cache.entry(checker.fingerprint, name, data) if cache is not None else None  # None when changing
     if entry is not None:
@@ -152,7 +154,8 @@ def process(item: str, settings: Settings, checkers: _Checkers, cache,
             return cached, list(cached.failures)
     if kept_only:
         return None
-    source = decode_source(name, data)
+    source = decode_source(name, data, file_config.max_file_size)
+    del data
     if isinstance(source, LoadError):
         return None, [source]
     errors: list = []

@@ -33,3 +33,16 @@ def findings(catalog):
         return [(d.line, d.column, d.message) for d in result.diagnostics]
 
     return run
+
+
+def _ole_entry(name: str) -> bytes:
+    encoded = name.encode("utf-16-le") + b"\0\0"
+    return encoded.ljust(64, b"\0") + len(encoded).to_bytes(2, "little") + bytes(62)
+
+
+@pytest.fixture
+def ole_file():
+    """The bytes of an OLE compound file (.doc, .xls, an encrypted .docx…) whose
+    directory, in the sector after the header, lists the root and ``stream``."""
+    return lambda stream: (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1".ljust(512, b"\0")
+                           + _ole_entry("Root Entry") + _ole_entry(stream) + bytes(256))

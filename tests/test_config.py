@@ -184,3 +184,15 @@ def test_in_one_directory_the_first_configuration_file_wins(tmp_path):
     assert find_config(str(tmp_path / "a.txt")).ignore == ("PL1",)
     (tmp_path / "planlint.toml").write_text('ignore = ["PL5"]\n', encoding="utf-8")
     assert find_config(str(tmp_path / "a.txt")).ignore == ("PL5",)
+
+
+@pytest.mark.parametrize("value", ["0", "-5", '"100MB"'])
+def test_max_file_size_is_a_positive_number_of_megabytes(tmp_path, value):
+    config = tmp_path / "planlint.toml"
+    config.write_text(f"max-file-size = {value}\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_config(config)
+    assert caught.value.key == "max-file-size"
+    config.write_text("max-file-size = 2.5\n", encoding="utf-8")
+    assert load_config(config).max_file_size == 5 * 2**19
+    assert find_config(str(tmp_path / "a.txt")).max_file_size == 5 * 2**19

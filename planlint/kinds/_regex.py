@@ -56,11 +56,27 @@ class Hit(NamedTuple):
         return Span(self.line, self.start + 1, self.line, self.end + 1)
 
 
+# Each joined scope is a copy of most of the text: a 50 MB text (36 MB as str)
+# kept four, 180 MB.  Past this many characters a document keeps one at a time,
+# and a rule that comes back to a scope rebuilds it (a few times a run, each
+# well under a tenth of a second there).
+_KEEP_ALL_UP_TO = 2_000_000
+
+
 def _joined(document: Document, params: dict) -> tuple[str, list[int], list[int]]:
     """The rule's scope's lines as one text (one regex pass per rule, not one per
     line), with where each line starts and which line it is; shared by all rules."""
     scope, skip = params.get("scope", "text"), tuple(params.get("skip", ()))
-    return document.shared(("joined", scope, skip), lambda: _join(scoped_lines(document, scope, skip)))
+    key = ("joined", scope, skip)
+    if key not in document.derived and len(document.text) > _KEEP_ALL_UP_TO:
+        for joined in [kept for kept in document.derived if kept[:1] == ("joined",)]:
+            del document.derived[joined]
+    return document.shared(key, lambda: _join(scoped_lines(document, scope, skip)))
+
+
+def scope_text(document: Document, scope: str) -> str:
+    """The lines in ``scope`` joined by "\n": the text the rules scan, shared with them."""
+    return _joined(document, {"scope": scope})[0]
 
 
 def _join(lines) -> tuple[str, list[int], list[int]]:

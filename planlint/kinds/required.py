@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from planlint.diagnostics import Finding
+from planlint.kinds._regex import scope_text
 from planlint.kinds._scope import title_span
 from planlint.outline.model import Document, Node
 
@@ -65,7 +66,7 @@ def _text(document: Document, scope: str, nodes: list[Node], whole: bool) -> str
     if scope == "headings":
         return "\n".join(node.title for root in nodes for node in [root, *root.walk()] if node.marker)
     if whole:
-        return "\n".join(text for _, text in document.content_lines())
+        return scope_text(document, "text")
     return "\n".join(node.text + "\n" + "\n".join(p.text for p in node.body)
                      for root in nodes for node in [root, *root.walk()])
 

@@ -15,14 +15,46 @@ headings.  Headers, footers and footnotes are not read.
 
 from __future__ import annotations
 
+import io
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from planlint.loading.errors import ReadError
+from planlint.loading.sniff import OLE_MAGIC, ZIP_MAGIC, kind_of_bytes, kind_of_package, ole_kind
 from planlint.numerals import int_to_chinese, int_to_circled
 
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .doc, or a password-protected .docx
+# Bounds on the package, checked before anything is unpacked.  Word's XML packs
+# 3-20:1 (the LibreOffice file in the tests: 8.6:1); the most repetitive part Word
+# writes, a table of nothing but empty cells, reaches ~200:1 while it is small (a
+# 3000x8 one: 1.7 MB at 192:1).  Deflate cannot pass ~1030:1; the bombs reported
+# were 566:1 (690 KB to 390 MB) and ~1000:1 (whitespace, to 1.3 GB).  So a part
+# over 4 MB that packs over 100:1 is a bomb, whatever the size limit allows.
+_BOMB_RATIO = 100
+_BOMB_MIN_SIZE = 4 * 2**20
+# A Word file has tens of parts, hundreds with many images; each listed part costs
+# memory before a byte is unpacked, so a zip listing more is refused from its end record.
+_MAX_PARTS = 10_000
+# A zip's declared sizes bound nothing by themselves: zipfile unpacks a part read
+# whole in one call (a part that declares 1 KB and holds 390 MB took 800 MB), and
+# only then cuts it to the declared size.  So each part is first unpacked here, a
+# piece at a time, and must come to exactly its declared size.  Word writes only
+# stored and deflated parts, the kinds that can be so checked; others are refused.
+_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
+_PIECE = 1 << 16
+_LOCAL_HEADER = struct.Struct("<4s22xHH")  # signature; name and extra field lengths at 26 and 28
+# What zipfile raises on a damaged package, besides BadZipFile: a part "needing" a
+# newer zip version, a cut-off stream, an encrypted part, a size that makes no sense.
+_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError, EOFError, OSError, ValueError)
+_END = b"PK\x05\x06"
+_END_SIZE = 22
+_ZIP64_LOCATOR = b"PK\x06\x07"
+_WORD_VARIANTS = (b"ms-word.document.macroEnabled.main", b"wordprocessingml.template.main",
+                  b"ms-word.template.macroEnabledTemplate.main")
+_MAX_COUNTER = 32767
+_MAX_LETTERS = 780
 _FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 _IDEOGRAPH = str.maketrans("0123456789", "〇一二三四五六七八九")
 
@@ -58,9 +90,13 @@ def _letters(value: int) -> str:
 
 
 def format_number(value: int, fmt: str) -> str | None:
-    """A counter as Word writes it in ``numFmt``; None for bullets and no number."""
+    """A counter as Word writes it in ``numFmt``; None for bullets and no number.
+    Past Word's own limits (32767; 780 for letters, which repeat: aa, bbb…) it is
+    decimal, so that a hostile file's huge start values stay short."""
     if fmt in ("bullet", "none"):
         return None
+    if not 0 <= value <= _MAX_COUNTER or (fmt in ("lowerLetter", "upperLetter") and value > _MAX_LETTERS):
+        return str(value)
     if fmt in ("chineseCounting", "chineseCountingThousand", "taiwaneseCounting", "taiwaneseCountingThousand"):
         return int_to_chinese(value)
     if fmt == "ideographDigital":
@@ -195,22 +231,136 @@ def _text_of(paragraph, qn) -> str:
     return "".join(pieces).replace("\r", " ").replace("\n", " ")
 
 
-def read_docx(path: str, data: bytes) -> DocxText:
-    if data.startswith(_OLE_MAGIC):
-        raise ReadError("doc-format" if path.lower().endswith(".doc") else "encrypted")
+def _listed_parts(data: bytes) -> int | None:
+    """How many parts the zip's end record says it lists (None if there is none)."""
+    at = data.rfind(_END, max(0, len(data) - _END_SIZE - 0xFFFF))  # the record, then a comment of up to 64 KB
+    if at == -1 or len(data) < at + _END_SIZE:
+        return None
+    (count,) = struct.unpack_from("<H", data, at + 10)
+    locator = at - 20
+    if count == 0xFFFF and locator >= 0 and data[locator:locator + 4] == _ZIP64_LOCATOR:
+        (record,) = struct.unpack_from("<Q", data, locator + 8)
+        if record + 40 <= len(data):
+            (count,) = struct.unpack_from("<Q", data, record + 32)
+    return count
+
+
+def _open_package(data: bytes, limit: int) -> zipfile.ZipFile:
+    """The zip, once its parts are known to unpack within bounds."""
+    listed = _listed_parts(data)
+    if listed is None:
+        raise ReadError("truncated-docx")  # a zip's index is at its end: a cut-off download has none
+    if listed > _MAX_PARTS:
+        raise ReadError("docx-bomb", f"{listed} parts")
     try:
-        import docx
-        from docx.oxml.ns import qn
-    except ImportError as error:  # pragma: no cover - a dependency, always installed
-        raise ReadError("unreadable", str(error)) from None
-    import io
+        package = zipfile.ZipFile(io.BytesIO(data))
+    except _ZIP_ERRORS:
+        raise ReadError("corrupt-docx") from None
+    total = 0
+    for part in package.infolist():
+        if part.compress_type not in _METHODS or part.flag_bits & 0x1:  # or encrypted part by part
+            raise ReadError("corrupt-docx")
+        if part.file_size > _BOMB_MIN_SIZE and part.file_size > _BOMB_RATIO * max(part.compress_size, 1):
+            raise ReadError("docx-bomb", f"{part.filename} {part.file_size // max(part.compress_size, 1)}:1")
+        total += part.file_size
+    if total > limit:
+        raise ReadError("docx-too-large", f"{total / 2**20:.1f} MB > {limit / 2**20:g} MB")
+    view = memoryview(data)
+    for part in package.infolist():
+        if _unpacked_size(view, part) != part.file_size:
+            raise ReadError("corrupt-docx")
+    return package
+
+
+def _unpacked_size(data: memoryview, part: zipfile.ZipInfo) -> int:
+    """What ``part`` really unpacks to, counted up to one byte past its declared size."""
+    if not 0 <= part.header_offset <= len(data) - _LOCAL_HEADER.size:
+        return -1
+    signature, name_length, extra_length = _LOCAL_HEADER.unpack_from(data, part.header_offset)
+    start = part.header_offset + _LOCAL_HEADER.size + name_length + extra_length
+    if signature != b"PK\x03\x04" or start + part.compress_size > len(data):
+        return -1
+    packed = data[start:start + part.compress_size]
+    if part.compress_type == zipfile.ZIP_STORED:
+        return len(packed)
+    inflater, size, cap = zlib.decompressobj(-zlib.MAX_WBITS), 0, part.file_size + 1
+    pending, offset = b"", 0
+    try:
+        while size < cap and not inflater.eof:
+            if not pending:
+                if offset >= len(packed):  # no input left: what zlib still holds (a match cut short)
+                    size += len(inflater.flush())
+                    break
+                pending, offset = packed[offset:offset + _PIECE], offset + _PIECE
+            size += len(inflater.decompress(pending, _PIECE))
+            pending = inflater.unconsumed_tail
+    except zlib.error:
+        return -1
+    return size if inflater.eof else -1
+
+
+def _not_a_zip(path: str, data: bytes) -> ReadError:
+    if data.startswith(OLE_MAGIC):
+        kind = ole_kind(data)
+        if kind == "encrypted":
+            return ReadError("encrypted")
+        if kind == "doc" or path.lower().endswith(".doc"):
+            return ReadError("doc-format")
+        return ReadError(f"not-word.{kind}")
+    kind = kind_of_bytes(data)
+    return ReadError(f"not-word.{kind}" if kind else "corrupt-docx")
+
+
+def _head(package: zipfile.ZipFile, name: str) -> bytes:
+    with package.open(name) as part:
+        return part.read(256)
+
+
+def _broken_word(package: zipfile.ZipFile) -> ReadError:
+    """Why python-docx could not open a package that is no other known kind."""
+    names = set(package.namelist())
+    if not any(name.startswith("word/") for name in names):
+        return ReadError("not-word.zip")
+    if "[Content_Types].xml" in names:
+        try:
+            types = package.read("[Content_Types].xml")
+        except _ZIP_ERRORS:
+            types = b""
+        if any(variant in types for variant in _WORD_VARIANTS):
+            return ReadError("not-word.word-variant")
+    return ReadError("corrupt-docx")
+
+
+def read_docx(path: str, data: bytes, limit: int) -> DocxText:
+    """The paragraphs of a Word file; ``limit``: the most bytes it may unpack to.
+    Anything that is not a sound .docx raises ReadError, naming what it is."""
+    if not data.startswith(ZIP_MAGIC):
+        raise _not_a_zip(path, data)
+    package = _open_package(data, limit)
+    try:
+        kind = kind_of_package(set(package.namelist()), lambda name: _head(package, name))
+    except _ZIP_ERRORS:
+        raise ReadError("corrupt-docx") from None
+    if kind is not None:
+        raise ReadError(f"not-word.{kind}")
+    import docx
+    from docx.oxml.ns import qn
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise ReadError("corrupt-docx", str(error) or type(error).__name__) from None
-    except Exception as error:  # python-docx raises several kinds on a broken package
-        raise ReadError("corrupt-docx", f"{type(error).__name__}: {error}") from None
+    except Exception:  # python-docx raises many kinds on a broken package; none says more to a user
+        raise _broken_word(package) from None
+    if document.element.body is None:
+        raise ReadError("corrupt-docx")
+    try:
+        return _paragraphs(document, qn)
+    except (ValueError, TypeError, AttributeError):
+        # a list level or start that is no number; a styles part under another
+        # content type, which python-docx hands out as a plain Part
+        raise ReadError("corrupt-docx") from None
+
+
+def _paragraphs(document, qn) -> DocxText:
     try:
         numbering_element = document.part.numbering_part.element
     except (KeyError, NotImplementedError, AttributeError):

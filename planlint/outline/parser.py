@@ -19,6 +19,7 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _TITLE_END = re.compile(r"[。；;！!？?]")
 _SECTION_SUFFIX = {"部分": "part", "章": "chapter", "节": "section"}
 _PAREN_INNER = re.compile(r"^([（(])[ \t\u3000]*(.+?)[ \t\u3000]*([）)])(、?)$")
+_BATCH_LINES = 4096
 
 
 def split_lines(text: str) -> list[str]:
@@ -72,6 +73,9 @@ def _classify(lines: list[str], chrome: frozenset[int], automatic: Mapping[int, 
     # The grammar reads only the lines that hold something, each without its
     # indent: blank lines and indents were a third of Lark's tokens, and Lark
     # costs per token.  Its line and column are mapped back to the document's.
+    # It reads them a batch at a time (its grammar takes each line alone): its
+    # tokens and tree for a whole 50 MB text took 160 MB at once.
+    items: list[_Item] = []
     numbers, indents, fed = [], [], []
     glued = split_points(lines, chrome | plain | frozenset(automatic))
     for number, line in enumerate(lines, 1):
@@ -83,8 +87,17 @@ def _classify(lines: list[str], chrome: frozenset[int], automatic: Mapping[int, 
                 numbers.append(number)
                 indents.append(start)
                 fed.append(line[start:end])
+            if len(fed) >= _BATCH_LINES:
+                _classify_batch(lines, numbers, indents, fed, automatic, plain, items)
+                numbers, indents, fed = [], [], []
+    if fed:
+        _classify_batch(lines, numbers, indents, fed, automatic, plain, items)
+    return items
+
+
+def _classify_batch(lines: list[str], numbers: list[int], indents: list[int], fed: list[str],
+                    automatic: Mapping[int, object], plain: frozenset[int], items: list[_Item]) -> None:
     tree = outline_parser().parse("".join(line + "\n" for line in fed))
-    items = []
     for node in tree.children:
         heading = node if hasattr(node, "data") else None
         first_token = heading.children[0] if heading else node
@@ -93,21 +106,29 @@ def _classify(lines: list[str], chrome: frozenset[int], automatic: Mapping[int, 
         column = first_token.column + indent
         if heading is None:
             kind = "part-title" if node.type == "PART_TITLE" and number not in plain else "paragraph"
-            items.append(_Item(kind, number, column, str(node).rstrip()))
+            items.append(_Item(kind, number, column, _piece(lines, number, indent, fed[index])))
             continue
         rest = heading.children[1]
         text = str(rest)[:-1]  # the rest of the line, without its "\n"
         marker = _marker(first_token, number, column) if number not in plain else None
         if marker is None:
             # a marker-shaped token with no valid number, or in a table cell, reads as plain text
-            items.append(_Item("paragraph", number, column, (str(first_token) + text).rstrip()))
+            items.append(_Item("paragraph", number, column, _piece(lines, number, indent, fed[index])))
             continue
         if number in automatic:
             marker = marker._replace(automatic=True, list_level=getattr(automatic[number], "level", None))
         stripped = text.lstrip()
         text_column = rest.column + indent + len(text) - len(stripped)
         items.append(_Item("heading", number, column, stripped.rstrip(), marker, text_column))
-    return items
+
+
+def _piece(lines: list[str], number: int, start: int, piece: str) -> str:
+    """A paragraph's text, without the whitespace around it: the line itself (not a
+    copy, when there is none) unless the line holds several headings' pieces."""
+    line = lines[number - 1]
+    if start + len(piece) == len(line) and not line[:start].strip():
+        return line.strip()
+    return piece.strip()
 
 
 _BOX = re.compile(r"^[\s\u3000]*专栏[\s\u3000]*[0-9一二三四五六七八九十]{1,3}")

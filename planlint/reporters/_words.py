@@ -19,7 +19,7 @@ def error_line(error: LoadError | RuleFailure, lang: str) -> str:
         reason = failure_reason(error, lang)
     else:
         reason = say(error.reason, lang)
-        if error.detail and error.reason in ("unreadable", "not-written", "corrupt-docx"):
+        if error.detail and error.reason in ("unreadable", "not-written", "too-large", "docx-bomb", "docx-too-large"):
             reason += f" ({error.detail})"
     return f"{say('error-prefix', lang)}: {error.path}: {reason}"
 

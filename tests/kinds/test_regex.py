@@ -124,3 +124,19 @@ def test_an_office_word_list_with_a_runaway_context_fails_alone(tmp_path):
     [failure] = result.failures
     assert (failure.code, failure.reason, failure.detail) == ("XX002", "timeout", "1")
     assert [(d.code, d.line) for d in result.diagnostics] == [("PL805", 1), ("PL805", 2)]
+
+
+def test_a_big_document_keeps_one_joined_scope_and_finds_the_same(monkeypatch):
+    """Past _KEEP_ALL_UP_TO characters a scope's joined text is dropped when
+    another is built (each is a copy of most of the text), and rebuilt when needed."""
+    from planlint.engine import Checker
+    from planlint.kinds import _regex
+
+    rules = bundled_catalog().select(["ALL"])
+    text = "\n".join(seed.read_text(encoding="utf-8") for seed in SEEDS)
+    kept_all, expected, _ = Checker(rules).check(text, "all.txt")
+    monkeypatch.setattr(_regex, "_KEEP_ALL_UP_TO", 0)
+    kept_one, found, _ = Checker(rules).check(text, "all.txt")
+    assert found == expected
+    joined = [[key for key in document.derived if key[:1] == ("joined",)] for document in (kept_all, kept_one)]
+    assert len(joined[0]) > 3 and len(joined[1]) == 1

@@ -3,6 +3,10 @@ broken files, and the same diagnostics as the text form of each seed."""
 
 from __future__ import annotations
 
+import io
+import struct
+import zipfile
+import zlib
 from pathlib import Path
 
 import docx
@@ -13,8 +17,9 @@ from docx.oxml.ns import nsdecls
 
 from planlint.api import check_paths
 from planlint.cli import main
-from planlint.loading import read_source
-from planlint.loading.docx import format_number
+from planlint.loading import LoadError, decode_source, read_source
+from planlint.loading.docx import DocxText, format_number, read_docx
+from planlint.loading.errors import ReadError
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
@@ -132,15 +137,15 @@ def test_a_real_office_made_docx(tmp_path):
         [(d.code, d.line, d.column) for d in check_paths([str(seed)]).diagnostics]
 
 
-def test_broken_word_files_are_named_and_the_run_goes_on(tmp_path):
-    (tmp_path / "corrupt.docx").write_bytes(b"PK\x03\x04 not really a zip")
-    (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64)
-    (tmp_path / "locked.docx").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64)
+def test_broken_word_files_are_named_and_the_run_goes_on(tmp_path, ole_file):
+    (tmp_path / "cut.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    (tmp_path / "old.doc").write_bytes(ole_file("WordDocument"))
+    (tmp_path / "locked.docx").write_bytes(ole_file("EncryptedPackage"))
     (tmp_path / "good.txt").write_text("一、甲。正文\n三、乙。正文\n", encoding="utf-8")
-    report = check_paths([str(tmp_path / name) for name in ("corrupt.docx", "old.doc", "locked.docx", "good.txt")],
+    report = check_paths([str(tmp_path / name) for name in ("cut.docx", "old.doc", "locked.docx", "good.txt")],
                          select=["PL101"])
     assert [(Path(e.path).name, e.reason) for e in report.errors] == [
-        ("corrupt.docx", "corrupt-docx"), ("old.doc", "doc-format"), ("locked.docx", "encrypted")]
+        ("cut.docx", "truncated-docx"), ("old.doc", "doc-format"), ("locked.docx", "encrypted")]
     assert [d.code for d in report.diagnostics] == ["PL101"]
     result = CliRunner().invoke(main, ["check", str(tmp_path / "old.doc")])
     assert result.exit_code == 2 and "请另存为 .docx" in result.stderr and "Traceback" not in result.output
@@ -202,3 +207,146 @@ def test_two_list_levels_rendered_alike_nest_as_word_nests_them(tmp_path):
     assert [(node.marker.raw, [child.marker.raw for child in node.children]) for node in outline.root.children] == \
         [("1.", ["1.", "2."]), ("2.", ["1."])]
     assert check_paths([str(path)], select=["PL1"]).diagnostics == []
+
+
+# --- hostile packages: bounded before anything is unpacked ---
+
+def _repacked(source: Path, replace: dict, method: int = zipfile.ZIP_DEFLATED) -> bytes:
+    """The parts of ``source``, some replaced (name → bytes), packed again."""
+    stream = io.BytesIO()
+    with zipfile.ZipFile(source) as package, zipfile.ZipFile(stream, "w", method) as out:
+        for name in package.namelist():
+            out.writestr(name, replace.get(name, package.read(name)))
+    return stream.getvalue()
+
+
+def _declare(data: bytes, name: str, size: int, crc: int) -> bytes:
+    """``data`` with the size and CRC that its index declares for ``name`` changed."""
+    at = data.index(b"PK\x01\x02")  # the index's first entry
+    while data[at + 46:at + 46 + len(name)] != name.encode():
+        at = data.index(b"PK\x01\x02", at + 1)
+    return data[:at + 16] + struct.pack("<I", crc) + data[at + 20:at + 24] + struct.pack("<I", size) + data[at + 28:]
+
+
+BODY = f'<w:document {nsdecls("w")}><w:body><w:p><w:r><w:t>一、总体要求</w:t></w:r></w:p>'.encode()
+
+
+def _read(data: bytes, name: str = "x.docx", limit: int = 100 * 2**20):
+    try:
+        return read_docx(name, data, limit)
+    except ReadError as error:
+        return error.reason, error.detail
+
+
+def test_a_part_that_unpacks_far_past_its_packed_size_is_a_bomb(tmp_path):
+    source = build(tmp_path / "a.docx", [("一、总体要求", None)])
+    spaces = BODY + b" " * (8 * 2**20) + b"</w:body></w:document>"
+    reason, detail = _read(_repacked(source, {"word/document.xml": spaces}))
+    assert reason == "docx-bomb" and detail.startswith("word/document.xml 10") and detail.endswith(":1")
+    # the same part stored, not packed, is merely big
+    assert isinstance(_read(_repacked(source, {"word/document.xml": spaces}, zipfile.ZIP_STORED)), DocxText)
+
+
+def test_what_a_package_unpacks_to_is_held_to_the_size_limit(tmp_path):
+    source = build(tmp_path / "a.docx", [("一、总体要求。" + "坚持立德树人，" * 60_000, None)])  # 1.3 MB + 0.8 MB of styles
+    assert _read(source.read_bytes(), limit=2**20) == ("docx-too-large", "2.0 MB > 1 MB")
+    assert isinstance(_read(source.read_bytes(), limit=3 * 2**20), DocxText)
+
+
+def test_a_part_that_holds_more_than_it_declares_is_refused_unread(tmp_path):
+    source = build(tmp_path / "a.docx", [("一、总体要求", None)])
+    data = _repacked(source, {"word/document.xml": BODY + b" " * (16 * 2**20) + b"</w:body></w:document>"})
+    lying = _declare(data, "word/document.xml", 1024, zlib.crc32(BODY + b" " * (1024 - len(BODY))))
+    assert _read(lying) == ("corrupt-docx", "")
+    short = _declare(source.read_bytes(), "word/document.xml", 10**6, 0)
+    assert _read(short) == ("corrupt-docx", "")
+
+
+def test_parts_packed_as_word_never_packs_them_are_refused(tmp_path):
+    source = build(tmp_path / "a.docx", [("一、总体要求", None)])
+    assert _read(_repacked(source, {}, zipfile.ZIP_BZIP2)) == ("corrupt-docx", "")
+
+
+def test_a_zip_that_lists_more_parts_than_any_word_file_is_not_opened(tmp_path):
+    data = build(tmp_path / "a.docx", [("一、总体要求", None)]).read_bytes()
+    end = data.rindex(b"PK\x05\x06")
+    many = data[:end + 8] + struct.pack("<HH", 60000, 60000) + data[end + 12:]
+    assert _read(many) == ("docx-bomb", "60000 parts")
+    assert _read(data[:end]) == ("truncated-docx", "")
+
+
+def test_a_macro_enabled_document_or_template_is_named(tmp_path):
+    source = build(tmp_path / "a.docx", [("一、总体要求", None)])
+    with zipfile.ZipFile(source) as package:
+        types = package.read("[Content_Types].xml").replace(
+            b"wordprocessingml.document.main", b"wordprocessingml.template.main")
+    assert _read(_repacked(source, {"[Content_Types].xml": types})) == ("not-word.word-variant", "")
+
+
+@pytest.mark.parametrize("name, reason", [("x.docx", "not-word.xls"), ("x.doc", "doc-format")])
+def test_an_ole_file_is_named_by_its_streams_and_a_doc_by_its_name(ole_file, name, reason):
+    assert _read(ole_file("Workbook" if name == "x.docx" else "Contents"), name) == (reason, "")
+
+
+def test_a_doc_that_is_really_a_docx_is_read(tmp_path):
+    path = build(tmp_path / "a.docx", [("一、总体要求", None)])
+    assert read_source(str(path.rename(tmp_path / "a.doc"))).text == "一、总体要求"
+
+
+HOSTILE_LEVEL = f"""<w:abstractNum {nsdecls('w')} w:abstractNumId="90">
+  <w:lvl w:ilvl="0"><w:start w:val="{{start}}"/><w:numFmt w:val="{{fmt}}"/><w:lvlText w:val="%1."/></w:lvl>
+</w:abstractNum>"""
+
+
+@pytest.mark.parametrize("start, fmt, first", [("999999999999", "lowerLetter", "999999999999."),
+                                              ("2000", "lowerLetter", "2000."),
+                                              ("40000", "upperRoman", "40000."),
+                                              ("27", "lowerLetter", "aa.")])
+def test_list_numbers_past_word_s_limits_stay_short(tmp_path, start, fmt, first):
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(HOSTILE_LEVEL.format(start=start, fmt=fmt)))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="91"><w:abstractNumId w:val="90"/></w:num>'))
+    _numbered(document.add_paragraph("总体要求"), 91, 0)
+    document.save(tmp_path / "a.docx")
+    assert read_source(str(tmp_path / "a.docx")).text == first + "总体要求"
+
+
+def test_a_list_level_that_is_no_number_is_a_damaged_file(tmp_path):
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(HOSTILE_LEVEL.format(start="one", fmt="decimal")))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="91"><w:abstractNumId w:val="90"/></w:num>'))
+    _numbered(document.add_paragraph("总体要求"), 91, 0)
+    document.save(tmp_path / "a.docx")
+    assert read_source(str(tmp_path / "a.docx")).reason == "corrupt-docx"
+
+
+def test_a_zip64_end_record_is_read_for_the_count_of_parts(tmp_path):
+    data = build(tmp_path / "a.docx", [("一、总体要求", None)]).read_bytes()
+    end = data.rindex(b"PK\x05\x06")
+    parts, size, offset = struct.unpack_from("<HII", data, end + 10)
+
+    def zip64(count: int) -> bytes:
+        record = struct.pack("<4sQHHIIQQQQ", b"PK\x06\x06", 44, 45, 45, 0, 0, count, count, size, offset)
+        locator = struct.pack("<4sIQI", b"PK\x06\x07", 0, end, 1)
+        return data[:end] + record + locator + data[end:end + 8] + struct.pack("<HH", 0xFFFF, 0xFFFF) + data[end + 12:]
+
+    assert _read(zip64(70_000)) == ("docx-bomb", "70000 parts")
+    assert _read(zip64(parts)).lines == ["一、总体要求"]
+
+
+def test_random_damage_to_a_word_file_is_always_named(tmp_path):
+    """Bytes flipped and files cut short: every outcome is text or a reason, never an exception."""
+    import random
+
+    good = build(tmp_path / "a.docx", [("总体要求", (91, 0)), ("指导思想", (91, 1))], table=[["一、表"]]).read_bytes()
+    rng = random.Random(20261128)
+    reasons = set()
+    for _ in range(300):
+        data = bytearray(good)
+        for _ in range(rng.choice([1, 4, 32])):
+            data[rng.randrange(len(data))] = rng.randrange(256)
+        result = decode_source("x.docx", bytes(data[:rng.randrange(len(data))] if rng.random() < 0.2 else data))
+        reasons.add(result.reason if isinstance(result, LoadError) else "read")
+    assert {"corrupt-docx", "truncated-docx"} <= reasons

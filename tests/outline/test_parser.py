@@ -117,3 +117,12 @@ def test_a_list_that_starts_again_at_one_is_a_run_of_its_own(document):
                                                                                                       [1, 2]]
     duplicate = document("一、甲\n1.子。\n1.丑。\n2.寅。\n")
     assert [[node.marker.value for node in run.nodes] for run in duplicate.runs if run.kind == "number"] == [[1, 1, 2]]
+
+
+def test_the_grammar_reads_a_long_text_in_batches_to_the_same_outline(monkeypatch):
+    from planlint.outline import parser
+
+    text = "\n".join(path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt")))
+    whole = parse(text).to_dict()
+    monkeypatch.setattr(parser, "_BATCH_LINES", 7)  # batches end mid-list, mid-part and on headings
+    assert parse(text).to_dict() == whole
