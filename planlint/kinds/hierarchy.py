@@ -4,7 +4,8 @@
   (1. 2. then （一） under the same 一、).
 - ``skip``: a child skips a level, e.g. （1） right under 一、.  Skipping only
   ``optional`` kinds that the document never uses is normal practice: a
-  工作要点 goes 一、 → 1. with no （一） at all.
+  工作要点 goes 一、 → 1. with no （一） at all; and a parent may stand in for a
+  level (``replaces``): under 第一部分 or 第一章 the first level is （一）.
 - ``empty``: a section heading (of the given ``kinds``) with nothing under it:
   no text after its title, no paragraph, no child.
 """
@@ -23,6 +24,9 @@ PARAMS = {
     "properties": {
         "defect": {"enum": ["inversion", "skip", "empty"]},
         "optional": {"type": "array", "items": {"enum": list(MARKER_KINDS)}},
+        "replaces": {"type": "object", "propertyNames": {"enum": list(MARKER_KINDS)},
+                     "additionalProperties": {"type": "array", "items": {"enum": list(MARKER_KINDS)}},
+                     "description": "levels a parent of this kind stands in for"},
         "kinds": {"type": "array", "items": {"enum": list(MARKER_KINDS)}},
     },
     "required": ["defect"],
@@ -54,7 +58,8 @@ def _parents(document: Document) -> Iterator[Node]:
     yield from document.nodes()
 
 
-_SENTENCE = re.compile(r"[，,；;。！？]|\S[ \t\u3000]+\S")  # a gap: the heading runs on into its text
+# a gap or a colon: the heading runs on into its text
+_SENTENCE = re.compile(r"[，,；;。！？]|[:：].|\S[ \t\u3000]+\S")
 
 
 def _empty(document: Document, kinds: set[str]) -> Iterator[Finding]:
@@ -87,7 +92,8 @@ def check(document: Document, params: dict) -> Iterator[Finding]:
         reported: set[str] = set()
         for child in parent.children:
             kind = child.marker.kind
-            skipped = [k for k in MARKER_KINDS if RANK[parent.marker.kind] < RANK[k] < RANK[kind]]
+            replaced = set(params.get("replaces", {}).get(parent.marker.kind, ()))
+            skipped = [k for k in MARKER_KINDS if RANK[parent.marker.kind] < RANK[k] < RANK[kind] and k not in replaced]
             if not skipped or kind in reported:
                 continue
             used = used_by_part[child.part]

@@ -12,6 +12,7 @@ education plan.
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from planlint.diagnostics import Finding
@@ -37,6 +38,10 @@ PARAMS = {
         "items_by_type": {"type": "object", "additionalProperties": _ITEMS},
         "from_profiles": {"const": True, "description": "take items_by_type from the document-type profiles"},
         "scope": {"enum": ["headings", "text"]},
+        "min_headings": {"type": "integer", "minimum": 0,
+                         "description": "headings a document (or part) needs before it is judged: an excerpt is not"},
+        "comprehensive_only": {"type": "boolean",
+                               "description": "only plans of the issuer's whole work, not one topic's (宣传工作要点)"},
         "types": {"type": "array", "items": {"type": "string"}, "description": "document types the items apply to"},
         "domain": {
             "type": "object",
@@ -71,8 +76,22 @@ def _text(document: Document, scope: str, nodes: list[Node], whole: bool) -> str
                      for root in nodes for node in [root, *root.walk()])
 
 
+_ISSUER = re.compile(r"^.*(?:局|厅|委员会|委|部|办公室|政府|工委)[)）]?(?=(?:关于)?(?:印发)?[《“]?(?:19|20)\d{2})")
+_NOT_A_TOPIC = re.compile(r"(?:19|20)\d{2}\s*年度?|[—–\-－~～至到]|关于|印发|[《》“”（）()]|全[市区县省州盟旗镇乡]|系统|"
+                          r"教育|工作|的通知|要点|计划|总结|[及和暨与]|[\s\u3000]")
+
+
+def _topic(title: str) -> str:
+    """What a plan's title names besides its issuer, year and type: 宣传 in 教育局2012年第二季度
+    教育宣传工作要点, nothing in 南宁市教育局2018年工作要点 (a plan of the whole work)."""
+    return _NOT_A_TOPIC.sub("", _ISSUER.sub("", title))
+
+
 def check(document: Document, params: dict) -> Iterator[Finding]:
     if not _in_domain(document, params.get("domain")):
+        return
+    title = document.metadata.title or document.metadata.notice_title
+    if params.get("comprehensive_only") and (title is None or _topic(title.text)):
         return
     if "types" in params and not set(document.metadata.doc_types) & set(params["types"]):
         return
@@ -89,6 +108,8 @@ def check(document: Document, params: dict) -> Iterator[Finding]:
         items = by_type.get(doc_type or "", []) if by_type is not None else params.get("items", [])
         followed = index + 1 < len(units)
         text = _text(document, scope, nodes, whole=part is None and scope == "text")
+        if sum(1 for root in nodes for node in (root, *root.walk()) if node.marker) < params.get("min_headings", 0):
+            continue
         missing = [item["name"] for item in items
                    if not (followed and item.get("satisfied_by_next_part"))
                    and not any(keyword in text for keyword in item["keywords"])]

@@ -82,6 +82,7 @@ _MENTION = re.compile(
     r"(?P<before>前|以前|之前)?"
 )
 _BOOK_TITLE = re.compile(r"《[^《》]*》")
+_AS_OF = re.compile(r"(?:截至|截止到?)[\s\u3000]*$")
 
 
 class Mention(NamedTuple):
@@ -150,7 +151,9 @@ def mentions(text: str, document_year: int | None) -> list[Mention]:
             continue
         if match["suffix"] == "上半年" and month is None:
             month = 6
-        deadline = bool(match["before"]) or match["suffix"] in ("底", "末")
+        # "截至2021年11月底" states where things stood then: no deadline, though it ends in 底.
+        as_of = _AS_OF.search(text, max(0, match.start() - 4), match.start()) is not None
+        deadline = not as_of and (bool(match["before"]) or match["suffix"] in ("底", "末"))
         if not explicit and not deadline:
             continue  # a bare "6月" is a month, not a date to check
         found.append(Mention(match.start(), match.end(), year, month, day, deadline, explicit))

@@ -46,10 +46,13 @@ def test_a_summary_followed_by_a_plan_needs_no_next_step_section(findings):
     assert findings("PL203", text) == []
 
 
+_EIGHT_HEADINGS = "一、任务\n1.发展学前教育。\n2.甲。\n3.乙。\n二、改革\n1.丙。\n2.丁。\n3.戊。\n"
+
+
 def test_themes_need_the_domain_and_a_matching_type(findings):
-    education = "某县教育局2024年工作要点\n一、任务\n1.发展学前教育。\n"
-    health = "某县卫健委2024年工作要点\n一、任务\n1.推进分级诊疗。\n"
-    plan = "某县教育提升实施方案\n一、任务\n1.发展学前教育。\n"
+    education = "某县教育局2024年工作要点\n" + _EIGHT_HEADINGS
+    health = "某县卫健委2024年工作要点\n" + _EIGHT_HEADINGS
+    plan = "某县教育提升实施方案\n" + _EIGHT_HEADINGS
     [(_, _, message)] = findings("PL702", education)
     assert message.startswith("未涉及教育工作通常应包含的主题：党的建设、立德树人、义务教育")
     assert findings("PL702", health) == findings("PL702", plan) == []
@@ -59,3 +62,9 @@ def test_the_domain_is_the_issuers_not_the_texts(findings):
     health = "某县卫健委2024年工作要点\n一、任务\n1.完善健康教育体系，推进学校卫生工作。\n"
     school = "某县实验小学2024年工作计划\n一、任务\n1.加强教学管理。\n"
     assert findings("PL702", health) == findings("PL702", school) == []
+
+
+def test_themes_are_for_a_plan_of_the_whole_work_long_enough_to_judge(findings):
+    topic = "某县教育局2024年安全工作要点\n" + _EIGHT_HEADINGS
+    excerpt = "某县教育局2024年工作要点\n一、任务\n1.发展学前教育。\n"
+    assert findings("PL702", topic) == findings("PL702", excerpt) == []

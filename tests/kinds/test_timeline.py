@@ -2,13 +2,13 @@ from __future__ import annotations
 
 
 def test_deadline_before_signing(findings):
-    text = "某局\n2018年11月14日\n一、任务\n1.于5月底前完成，2018年6月前启动，2019年3月底前验收。\n"
+    text = "某局2018年工作要点\n某局\n2018年11月14日\n一、任务\n1.于5月底前完成，2018年6月前启动，2019年3月底前验收。\n"
     assert [message for _, _, message in findings("PL313", text)] == [
         "时限“5月底前”早于成文日期（2018年11月14日）", "时限“2018年6月前”早于成文日期（2018年11月14日）"]
 
 
 def test_dates_in_book_titles_and_the_header_are_not_deadlines(findings):
-    text = "某局\n2018年11月14日\n一、任务\n1.落实《2018年5月底前完成的方案》。\n"
+    text = "某局2018年工作要点\n某局\n2018年11月14日\n一、任务\n1.落实《2018年5月底前完成的方案》。\n"
     assert findings("PL313", text) == []
 
 
@@ -59,3 +59,9 @@ def test_five_year_plan_wording_of_its_time(findings):
     assert len(findings("PL803", "某局2023年工作要点\n一、围绕“十三五”规划收官目标推进。\n")) == 1
     assert findings("PL803", "某局2023年工作要点\n一、“十三五”期间成就显著，2020年“十三五”圆满收官。\n") == []
     assert len(findings("PL803", "某局2027年工作要点\n一、扎实推进“十四五”规划实施。\n")) == 1
+
+
+def test_deadlines_are_a_plans_and_an_as_of_date_is_none(findings):
+    report = "某局2018年工作总结\n某局\n2018年11月14日\n一、工作\n1.于2018年5月底前完成。\n"
+    as_of = "某局2018年工作要点\n某局\n2018年11月14日\n一、任务\n1.截至2018年5月底，已完成80%。\n"
+    assert findings("PL313", report) == findings("PL313", as_of) == []
