@@ -353,28 +353,29 @@ def _cache_path(directories: Sequence[Path | str]) -> Path | None:
             digest.update(str(path.resolve()).encode() + b"\0" + path.read_bytes() + b"\0")
     except OSError:
         return None
-    return cache_dir() / f"catalog-{digest.hexdigest()[:24]}.pickle"
+    return cache_dir() / f"catalog-{digest.hexdigest()[:24]}.json"
 
 
 def load_catalog(directories: Sequence[Path | str] = ()) -> Catalog:
     """The bundled rules plus those in ``directories``; CatalogError lists every problem.
 
     Loading validates every rule against its schema and compiles its patterns;
-    the result is cached on disk (pickled, keyed by the files' contents), so a
-    pre-commit run pays for it once, not on every commit."""
-    from planlint.resources import load_pickle, prune_cache, store_pickle
+    the result is cached on disk (as data, keyed by the files' contents: see
+    planlint.catalogcache), so a pre-commit run pays for it once, not on every commit."""
+    from planlint.catalogcache import catalog_as_data, catalog_from_data
+    from planlint.resources import load_json, prune_cache, store_json
 
     problems = _directory_problems(directories)
     if problems:  # before the cache, whose key holds the files found, not the directories looked in
         raise CatalogError(problems)
     cache = _cache_path(directories)
-    cached = load_pickle(cache) if cache is not None else None
-    if isinstance(cached, Catalog):
+    cached = catalog_from_data(load_json(cache)) if cache is not None else None
+    if cached is not None:
         return cached
     catalog = _load_catalog(directories)
     if cache is not None:
         prune_cache()
-        store_pickle(cache, catalog)
+        store_json(cache, catalog_as_data(catalog))
     return catalog
 
 

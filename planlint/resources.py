@@ -105,33 +105,31 @@ def prune_cache(max_age_days: float = STALE_DAYS) -> int:
     return removed
 
 
-def load_pickle(path: Path):
-    """What ``store_pickle`` kept at ``path``; None if it is missing, damaged or foreign."""
-    import pickle
+def load_json(path: Path, object_hook=None):
+    """What ``store_json`` kept at ``path``; None if it is missing or not JSON.
 
-    return read_cached(path, pickle.loads)
+    Every cache file is JSON, never pickle or code: a CI system restores cache
+    directories from other branches (GitHub Actions' cache), and whoever can
+    write one must not be able to run anything on the next check.  Reading
+    JSON builds only strings, numbers, lists and dicts (and what
+    ``object_hook`` makes of them); whether they have the shape the caller
+    kept is for the caller to check, and a file that does not is a miss."""
+    import json
 
-
-def store_pickle(path: Path, value) -> None:
-    import pickle
-
-    write_cached(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-
-
-def read_cached(path: Path, decode):
-    """``decode`` of the bytes ``write_cached`` kept at ``path``; None if they are
-    missing, damaged or foreign."""
     try:
-        return decode(path.read_bytes())
+        # surrogatepass: a file name that is not UTF-8 reaches Python with lone surrogates.
+        return json.loads(path.read_bytes().decode("utf-8", "surrogatepass"), object_hook=object_hook)
     except Exception:  # a cache entry is only ever a shortcut: rebuild what cannot be read
         return None
 
 
-def write_cached(path: Path, data: bytes) -> None:
-    """Keep ``data`` at ``path`` atomically (a reader never sees half a file);
-    an unwritable cache only costs the next run its speed."""
+def store_json(path: Path, value) -> None:
+    """Keep ``value`` at ``path`` as JSON, atomically (a reader never sees half a
+    file); an unwritable cache only costs the next run its speed."""
+    import json
     import tempfile
 
+    data = json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")

@@ -179,21 +179,17 @@ def _start_worker(settings: Settings) -> None:
     _worker = (settings, _Checkers(settings), _cache(settings, lookup=False), set())
 
 
-def _process_in_worker(item: str) -> tuple[FileResult | bytes | None, list, list[Rule], list[Entry]]:
+def _process_in_worker(item: str) -> tuple[FileResult | None, list, list[Rule], list[tuple[Entry, FileResult]]]:
     """The result, the rules this worker has not sent yet (sending all 67 with
     every file cost more than some checks: each pickles its compiled patterns),
-    and the cache entry the result is to be kept under.  Workers only read the
-    cache; the parent saves it once.  A result to keep comes pickled, as the
-    cache keeps it, so that it is pickled once."""
+    and the cache entry the result is to be kept under, with the result (the
+    same object: it is pickled once).  Workers only read the cache; the parent
+    saves it once."""
     settings, checkers, cache, sent = _worker
     result, errors = process(item, settings, checkers, cache)
     new_rules = [rule for code, rule in checkers.rules.items() if code not in sent]
     sent.update(rule.code for rule in new_rules)
-    added = cache.take_added() if cache is not None else []
-    if added:
-        [(entry, pickled)] = added
-        return pickled, errors, new_rules, [entry]
-    return result, errors, new_rules, []
+    return result, errors, new_rules, cache.take_added() if cache is not None else []
 
 
 def _cache(settings: Settings, lookup: bool = True):
@@ -244,7 +240,6 @@ def run(items: Sequence[str], settings: Settings, jobs: int | None = None):
 def _run_in_pool(items: Sequence[str], left: list[int], outcomes: list, settings: Settings, jobs: int,
                  checkers: _Checkers, cache) -> None:
     import multiprocessing
-    import pickle
     from concurrent.futures import ProcessPoolExecutor  # only a parallel run pays for these imports
 
     context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
@@ -252,9 +247,7 @@ def _run_in_pool(items: Sequence[str], left: list[int], outcomes: list, settings
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(settings,)) as pool:
         results = pool.map(_process_in_worker, [items[index] for index in left], chunksize=chunk)
         for index, (result, errors, used, added) in zip(left, results):
-            if added:  # the result comes as the worker pickled it for the cache
-                [entry] = added
-                cache.keep(entry, result)
-                result = pickle.loads(result)
+            for entry, kept in added:
+                cache.store(entry, kept)
             outcomes[index] = (result, errors)
             checkers.rules.update((rule.code, rule) for rule in used)

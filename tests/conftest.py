@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+import marshal
+import pickle
 import textwrap
+from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
@@ -46,3 +50,26 @@ def ole_file():
     directory, in the sector after the header, lists the root and ``stream``."""
     return lambda stream: (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1".ljust(512, b"\0")
                            + _ole_entry("Root Entry") + _ole_entry(stream) + bytes(256))
+
+
+class Planted(NamedTuple):
+    """Payloads to plant in a cache: each would create ``marker`` if it ran."""
+
+    pickle: bytes
+    marshal: bytes  # a code object, as planlint once kept its parser
+    marker: Path
+
+
+class _CreatesMarker:
+    def __init__(self, marker: Path):
+        self.marker = marker
+
+    def __reduce__(self):
+        return open, (str(self.marker), "w")
+
+
+@pytest.fixture
+def planted(tmp_path) -> Planted:
+    marker = tmp_path / "ran"
+    code = compile(f"open({str(marker)!r}, 'w').close()", "<planted>", "exec")
+    return Planted(pickle.dumps(_CreatesMarker(marker)), marshal.dumps(code), marker)

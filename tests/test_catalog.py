@@ -1,9 +1,15 @@
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 import yaml
 
+from planlint.api import check_text
 from planlint.catalog import CatalogError, bundled_catalog, load_catalog
+
+ROOT = Path(__file__).resolve().parents[1]
 
 GOOD_RULE = {"code": "JY001", "name": "office-rule", "category": "expression", "severity": "warning",
              "kind": "pattern", "params": {"pattern": "其它"}, "message": {"zh": "用“其他”", "en": "Use 其他"},
@@ -120,3 +126,130 @@ def test_problems_pickle_with_their_words(tmp_path):
         load_catalog([tmp_path])
     copy = pickle.loads(pickle.dumps(caught.value))
     assert copy.problems == caught.value.problems and str(copy) == str(caught.value)
+
+
+def _office(tmp_path):
+    office = tmp_path / "office"
+    office.mkdir()
+    (office / "office.yaml").write_text(_dump(GOOD_RULE), encoding="utf-8")
+    return office
+
+
+def _from_cache_only(monkeypatch):
+    from planlint import catalog
+
+    def refuse(_):
+        raise AssertionError("read and validated the rule files again")
+
+    monkeypatch.setattr(catalog, "_load_catalog", refuse)
+
+
+def _comparable(value):
+    """Prepared params with each pattern as its source and flags (a pattern read
+    back from the cache is compiled when first used)."""
+    if isinstance(value, dict):
+        return {key: _comparable(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_comparable(item) for item in value)
+    if hasattr(value, "pattern") and hasattr(value, "flags"):
+        return ("pattern", value.pattern, value.flags)
+    return value
+
+
+def _same(one, other) -> bool:
+    return (one.rules == other.rules and one.profiles == other.profiles
+            and [_comparable(rule.prepared) for rule in one.rules] == [_comparable(rule.prepared) for rule in other.rules])
+
+
+def test_the_cached_catalog_is_the_one_the_files_give(tmp_path, monkeypatch):
+    from planlint.kinds._regex import TIME_LIMIT
+
+    monkeypatch.setenv("PLANLINT_CACHE_DIR", str(tmp_path / "cache"))
+    office = _office(tmp_path)
+    built = load_catalog([office])
+    _from_cache_only(monkeypatch)
+    cached = load_catalog([office])
+    assert _same(cached, built) and cached.rules
+    assert cached.get("JY001").prepared.get(TIME_LIMIT, "limited") == "limited"  # an office's rule keeps the limit
+    assert cached.get("PL302").prepared[TIME_LIMIT] is None
+    for seed in sorted((ROOT / "seeds").glob("*.txt")):
+        text = seed.read_text(encoding="utf-8")
+        assert check_text(text, catalog=cached, select=["ALL"]) == check_text(text, catalog=built, select=["ALL"])
+
+
+def test_a_cached_pattern_is_compiled_when_a_rule_first_uses_it(tmp_path, monkeypatch):
+    import regex
+
+    monkeypatch.setenv("PLANLINT_CACHE_DIR", str(tmp_path / "cache"))
+    office = _office(tmp_path)
+    load_catalog([office])
+    cached = load_catalog([office])
+    compiled = []
+    compile_pattern = regex.compile
+    monkeypatch.setattr(regex, "compile", lambda source, *rest: (compiled.append(source),
+                                                                 compile_pattern(source, *rest))[1])
+    assert [d.code for d in check_text("推进其它工作。", catalog=cached, select=["JY001"]).diagnostics] == ["JY001"]
+    assert compiled == ["其它"]
+
+
+def test_a_cached_pattern_that_does_not_compile_fails_its_rule(tmp_path, monkeypatch):
+    monkeypatch.setenv("PLANLINT_CACHE_DIR", str(tmp_path / "cache"))
+    office = _office(tmp_path)
+    load_catalog([office])
+    [kept] = (tmp_path / "cache").glob("catalog-*.json")
+    kept.write_text(kept.read_text(encoding="utf-8").replace('{"regex":["其它",', '{"regex":["(其它",'),
+                    encoding="utf-8")
+    result = check_text("推进其它工作。", catalog=load_catalog([office]), select=["JY001"])
+    assert [failure.code for failure in result.failures] == ["JY001"] and not result.diagnostics
+
+
+def _rule_changed(kept: dict, **fields) -> dict:
+    return {**kept, "rules": [{**kept["rules"][0], **fields}, *kept["rules"][1:]]}
+
+
+def _prepared_changed(kept: dict, prepared) -> dict:
+    return _rule_changed(kept, prepared=prepared)
+
+
+# Ways a catalog cache file can be damaged, foreign or forged: each gives the
+# file's new content from what it held and the payloads to plant.
+DAMAGE = {
+    "garbage": lambda kept, planted: b"\x00garbage",
+    "truncated": lambda kept, planted: json.dumps(kept).encode()[:5000],
+    "a pickle": lambda kept, planted: planted.pickle,
+    "marshal'd code": lambda kept, planted: planted.marshal,
+    "another schema": lambda kept, planted: {**kept, "schema": kept["schema"] + 1},
+    "rules not a list": lambda kept, planted: {**kept, "rules": None},
+    "profiles not a list": lambda kept, planted: {**kept, "profiles": {}},
+    "no profiles": lambda kept, planted: {key: value for key, value in kept.items() if key != "profiles"},
+    "a profile's sections": lambda kept, planted: {**kept, "profiles": [["工作要点", "sections", [], "p.yaml"]]},
+    "a severity": lambda kept, planted: _rule_changed(kept, severity="fatal"),
+    "a kind": lambda kept, planted: _rule_changed(kept, kind="os"),
+    "enabled": lambda kept, planted: _rule_changed(kept, enabled="yes"),
+    "a message": lambda kept, planted: _rule_changed(kept, message={"zh": "只有中文"}),
+    "examples": lambda kept, planted: _rule_changed(kept, examples={"bad": [1], "good": []}),
+    "aggregate": lambda kept, planted: _rule_changed(kept, aggregate="3"),
+    "params": lambda kept, planted: _rule_changed(kept, params=[]),
+    "a missing field": lambda kept, planted: {**kept, "rules": [
+        {key: value for key, value in kept["rules"][0].items() if key != "fix"}, *kept["rules"][1:]]},
+    "prepared not a dict": lambda kept, planted: _prepared_changed(kept, ["pattern"]),
+    "an unknown tag": lambda kept, planted: _prepared_changed(kept, {"object": ["os", "system"]}),
+    "two tags": lambda kept, planted: _prepared_changed(kept, {"dict": {}, "tuple": []}),
+    "a pattern's flags": lambda kept, planted: _prepared_changed(kept, {"dict": {"_compiled": {"regex": ["x", "M"]}}}),
+    "a date": lambda kept, planted: _prepared_changed(kept, {"dict": {"before": {"date": "明年"}}}),
+}
+
+
+@pytest.mark.parametrize("damage", DAMAGE.values(), ids=DAMAGE.keys())
+def test_a_damaged_foreign_or_planted_catalog_cache_is_rebuilt(tmp_path, monkeypatch, planted, damage):
+    monkeypatch.setenv("PLANLINT_CACHE_DIR", str(tmp_path / "cache"))
+    office = _office(tmp_path)
+    built = load_catalog([office])
+    [kept] = (tmp_path / "cache").glob("catalog-*.json")
+    damaged = damage(json.loads(kept.read_bytes()), planted)
+    for path in (kept, kept.with_suffix(".pickle")):  # also where planlint kept a pickle before
+        path.write_bytes(damaged if isinstance(damaged, bytes) else json.dumps(damaged).encode())
+    assert _same(load_catalog([office]), built)
+    _from_cache_only(monkeypatch)  # and the file is good again
+    assert _same(load_catalog([office]), built)
+    assert not planted.marker.exists()

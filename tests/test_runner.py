@@ -5,8 +5,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from planlint.api import check_paths
 from planlint.resultcache import ResultCache
+from planlint.results import FileResult
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -40,10 +43,10 @@ def test_jobs_two_and_one_give_identical_reports(tmp_path, monkeypatch):
 
 def _kept(cache_dir: Path) -> list[str]:
     """The paths of all entries in the result cache's packs."""
-    import pickle
+    import json
 
-    return sorted(path for pack in (cache_dir / "results").glob("*.pickle")
-                  for path in pickle.loads(pack.read_bytes()))
+    return sorted(path for pack in (cache_dir / "results").glob("*.json")
+                  for path in json.loads(pack.read_bytes())["entries"])
 
 
 def _no_checks(monkeypatch):
@@ -119,12 +122,12 @@ def test_two_runs_saving_one_pack_keep_both_entries(tmp_path):
     a, b = earlier.entry("rules", "docs/a.txt", b"A"), later.entry("rules", "docs/b.txt", b"B")
     b = b._replace(pack=a.pack)  # the same pack, whatever shard the names fall in
     later.load(b)  # reads the pack before the other run has saved
-    earlier.store(a, "result A")
+    earlier.store(a, FileResult("docs/a.txt", fixed=1))
     earlier.save()
-    later.store(b, "result B")
+    later.store(b, FileResult("docs/b.txt", fixed=2))
     later.save()
     fresh = ResultCache(tmp_path)
-    assert (fresh.load(a), fresh.load(b)) == ("result A", "result B")
+    assert (fresh.load(a), fresh.load(b)) == (FileResult("docs/a.txt", fixed=1), FileResult("docs/b.txt", fixed=2))
     assert fresh.load(a._replace(digest="changed")) is None
 
 
@@ -143,15 +146,15 @@ def test_a_changed_file_or_rule_set_is_checked_again(tmp_path, monkeypatch):
 def test_a_damaged_cache_pack_is_ignored_and_replaced(tmp_path):
     cache = ResultCache(tmp_path)
     entry = cache.entry("rules", "a.txt", b"text")
-    cache.store(entry, {"any": "thing"})
+    cache.store(entry, FileResult("a.txt", diff="old"))
     cache.save()
-    pack = next(tmp_path.glob("*.pickle"))
-    pack.write_bytes(b"not a pickle")
+    pack = next(tmp_path.glob("*.json"))
+    pack.write_bytes(b"not JSON")
     assert ResultCache(tmp_path).load(entry) is None
     again = ResultCache(tmp_path)
-    again.store(entry, "new")
+    again.store(entry, FileResult("a.txt", diff="new"))
     again.save()
-    assert ResultCache(tmp_path).load(entry) == "new"
+    assert ResultCache(tmp_path).load(entry) == FileResult("a.txt", diff="new")
 
 
 def test_the_rules_fingerprint_is_the_same_in_every_process(tmp_path):
@@ -180,7 +183,7 @@ def test_a_catalog_rebuild_prunes_cache_files_unwritten_for_a_month(tmp_path, mo
     from planlint.resources import STALE_DAYS
 
     monkeypatch.setenv("PLANLINT_CACHE_DIR", str(tmp_path))
-    old, recent = tmp_path / "results" / "ab" / "old.pickle", tmp_path / "results" / "cd" / "recent.pickle"
+    old, recent = tmp_path / "results" / "ab" / "old.json", tmp_path / "results" / "cd" / "recent.json"
     for path in (old, recent):
         path.parent.mkdir(parents=True)
         path.write_bytes(b"x")
@@ -188,4 +191,40 @@ def test_a_catalog_rebuild_prunes_cache_files_unwritten_for_a_month(tmp_path, mo
     os.utime(old, (month_ago, month_ago))
     load_catalog()  # this cache directory holds no catalog yet: a rebuild
     assert not old.exists() and recent.exists()
-    assert list(tmp_path.glob("catalog-*.pickle"))
+    assert list(tmp_path.glob("catalog-*.json"))
+
+
+@pytest.mark.slow
+def test_planted_files_in_every_cache_location_run_nothing(tmp_path, planted):
+    """A cache directory may be restored from another branch (GitHub Actions'
+    cache): every file of a filled cache replaced by a pickle, marshal'd code or
+    JSON of another shape, a new process checks as if there were no cache, and
+    nothing planted runs."""
+    import hashlib
+    import json
+    import os
+    import subprocess
+    import sys
+
+    document = tmp_path / "draft.txt"
+    shutil.copy(sorted((ROOT / "seeds").glob("*.txt"))[0], document)
+    cache = tmp_path / "cache"
+    env = {**os.environ, "PLANLINT_CACHE_DIR": str(cache)}
+
+    def check() -> tuple[int, str]:
+        done = subprocess.run([sys.executable, "-m", "planlint", "check", "--format", "json", str(document)],
+                              env=env, capture_output=True, text=True)
+        return done.returncode, done.stdout
+
+    expected = check()
+    assert expected[0] == 1 and json.loads(expected[1])
+    kept = sorted(path for path in cache.rglob("*") if path.is_file())
+    assert sorted(path.relative_to(cache).parts[0].split("-")[0] for path in kept) == ["catalog", "outline", "results"]
+    digest = hashlib.sha256(document.read_bytes()).hexdigest()
+    crafted = {"schema": 1, "entries": {str(document): [digest, [str(document), [{"__reduce__": "os.system"}]]]},
+               "rules": [{"__class__": "os.system"}], "profiles": [], "parser": {"__type__": "os.system"}, "memo": {}}
+    for payload in (planted.pickle, planted.marshal, json.dumps(crafted).encode()):
+        for path in kept:
+            path.write_bytes(payload)
+        assert check() == expected
+        assert not planted.marker.exists()
