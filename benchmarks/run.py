@@ -68,6 +68,16 @@ def _size(paths: list[Path]) -> float:
     return sum(path.stat().st_size for path in paths) / 1e6
 
 
+def _fresh_copy(source: Path, target: Path) -> None:
+    if target.is_dir():
+        shutil.rmtree(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if source.is_dir():
+        shutil.copytree(source, target)
+    else:
+        shutil.copyfile(source, target)
+
+
 def _planlint() -> list[str]:
     found = shutil.which("planlint")
     return [found] if found else [sys.executable, "-m", "planlint"]
@@ -111,6 +121,9 @@ def main() -> None:
     add("planlint (default jobs)", [*check, str(directory)], before=clear)
     add("planlint, unchanged (cache)", [*check, str(directory)])
     add("planlint --jobs 1", [*check, "--jobs", "1", "--no-cache", str(directory)])
+    fixing = args.work / "fixing"  # --fix rewrites files: each run fixes a fresh copy (copied untimed)
+    add("planlint --fix (a copy)", [*check, "--fix", "--no-cache", str(fixing / directory.name)],
+        before=lambda: _fresh_copy(directory, fixing / directory.name))
     if _has_autocorrect():
         add("autocorrect (Python binding)", [sys.executable, str(HERE / "autocorrect_lint.py"), str(directory)])
     else:
@@ -135,6 +148,9 @@ def main() -> None:
             len(subset), _size(subset))
     large = build_large(args.work, args.large_mb)
     add(f"planlint, one {args.large_mb:g} MB document", [*check, "--no-cache", str(large)], 1, _size([large]))
+    add(f"planlint --fix, one {args.large_mb:g} MB document (a copy)",
+        [*check, "--fix", "--no-cache", str(fixing / large.name)], 1, _size([large]),
+        before=lambda: _fresh_copy(large, fixing / large.name))
 
     for case in cases:  # warm-up: bytecode written, files read once
         _run(case, env)

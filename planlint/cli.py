@@ -301,7 +301,7 @@ def test_rules(directory, lang):
         first_line = result.example.strip().splitlines()[0] if result.example.strip() else ""
         click.echo(f"{mark} {result.rule.code} {result.verdict}[{result.index}] {first_line}")
         if not result.passed:
-            detail = ("; ".join(failure_reason(failure, lang) for failure in result.failures)
+            detail = ("; ".join([*(failure_reason(failure, lang) for failure in result.failures), *result.problems])
                       or (say("example-silent", lang) if result.verdict == "bad" else "; ".join(result.messages)))
             click.echo(f"    {detail}")
     failed = sum(1 for result in results if not result.passed)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Mapping, NamedTuple, Sequence
 
@@ -25,7 +26,6 @@ class Checker:
     lang: str = "zh"
     profiles: Mapping[str, Profile] = field(default_factory=dict)
     profile: str | None = None
-    aggregate: bool = True  # off while fixing, so that every occurrence has its own fix
 
     @functools.cached_property
     def fingerprint(self) -> str:
@@ -46,13 +46,41 @@ class Checker:
               plain: frozenset[int] = frozenset()) -> tuple[Document, list[Diagnostic], list[RuleFailure]]:
         """``view`` turns the source into what the parser reads (Markdown's syntax
         blanked out), keeping every line and column where they are."""
+        document = self._parse(text, path, view, automatic, plain)
+        diagnostics, failures = run_rules(document, self.rules, self.lang, self.profiles)
+        return document, filter_suppressed(_source_lines(document, text, view), diagnostics), failures
+
+    def findings(self, text: str, path: str,
+                 view: Callable[[str], str] | None = None) -> tuple[Document, list[Diagnostic], list[RuleFailure]]:
+        """Every finding as a diagnostic of its own, with its fix: nothing aggregated,
+        nothing suppressed yet (``report`` turns them into what ``check`` says)."""
+        document = self._parse(text, path, view, None, frozenset())
+        diagnostics, failures = run_rules(document, self.rules, self.lang, self.profiles, aggregate=False)
+        return document, diagnostics, failures
+
+    def report(self, document: Document, findings: list[Diagnostic], text: str,
+               view: Callable[[str], str] | None = None) -> list[Diagnostic]:
+        """What ``check`` reports on ``text``, made from ``findings`` instead of checking again."""
+        return self.unsuppressed(document, aggregate_findings(findings, self.rules, self.lang), text, view)
+
+    @staticmethod
+    def unsuppressed(document: Document, findings: list[Diagnostic], text: str,
+                     view: Callable[[str], str] | None = None) -> list[Diagnostic]:
+        """``findings`` less those a suppression comment in ``text`` turns off."""
+        return filter_suppressed(_source_lines(document, text, view), findings)
+
+    def _parse(self, text: str, path: str, view: Callable[[str], str] | None,
+               automatic: Mapping[int, object] | None, plain: frozenset[int]) -> Document:
         document = parse(view(text) if view else text, path, automatic, plain)
         if self.profile:
             document.metadata.doc_type, document.metadata.doc_types = self.profile, (self.profile,)
-        diagnostics, failures = run_rules(document, self.rules, self.lang, self.profiles, self.aggregate)
-        # Suppression comments are read in the source: a view blanks HTML comments as syntax.
-        lines = split_lines(text) if view else document.lines
-        return document, filter_suppressed(lines, diagnostics), failures
+        return document
+
+
+def _source_lines(document: Document, text: str, view: Callable[[str], str] | None) -> list[str]:
+    """The lines suppression comments are read in: the source's, since a view
+    (Markdown's) blanks HTML comments as syntax."""
+    return split_lines(text) if view else document.lines
 
 
 class RuleFailure(NamedTuple):
@@ -83,12 +111,30 @@ def _diagnostic(document: Document, rule: Rule, finding: Finding, lang: str) -> 
                       finding.span, fix)
 
 
-def _aggregate(document: Document, rule: Rule, first: Finding, total: int, lang: str) -> Diagnostic:
+def _aggregated(first: Diagnostic, total: int, lang: str) -> Diagnostic:
     """Many findings of one style rule in one document: one diagnostic at the
     first, counting them all.  It carries no fix (hundreds of edits would swamp
-    every report); --fix checks without aggregation and repairs each one."""
-    shown = _diagnostic(document, rule, first, lang)
-    return shown._replace(message=shown.message + say("aggregate", lang, count=total), fix=None, occurrences=total)
+    every report); --fix takes the findings one by one and repairs each."""
+    return first._replace(message=first.message + say("aggregate", lang, count=total), fix=None, occurrences=total)
+
+
+def aggregate_findings(findings: list[Diagnostic], rules: Sequence[Rule], lang: str = "zh") -> list[Diagnostic]:
+    """The diagnostics ``run_rules`` makes with aggregation, from those it makes
+    without (sorted as it sorts them)."""
+    limits = {rule.code: rule.aggregate for rule in rules if rule.aggregate is not None}
+    totals = Counter(d.code for d in findings if d.code in limits)
+    over = {code for code, total in totals.items() if total > limits[code]}
+    if not over:
+        return findings
+    shown: set[str] = set()
+    kept = []
+    for diagnostic in findings:
+        if diagnostic.code not in over:
+            kept.append(diagnostic)
+        elif diagnostic.code not in shown:
+            shown.add(diagnostic.code)
+            kept.append(_aggregated(diagnostic, totals[diagnostic.code], lang))
+    return kept
 
 
 def _findings(document: Document, rule: Rule, aggregating: bool) -> tuple[list[Finding], int]:
@@ -125,7 +171,7 @@ def run_rules(document: Document, rules: Sequence[Rule], lang: str = "zh",
             continue
         if aggregating and total > rule.aggregate:
             first = min(findings, key=lambda finding: (finding.span.line, finding.span.column))
-            diagnostics.append(_aggregate(document, rule, first, total, lang))
+            diagnostics.append(_aggregated(_diagnostic(document, rule, first, lang), total, lang))
         else:
             diagnostics.extend(_diagnostic(document, rule, finding, lang) for finding in findings)
     diagnostics.sort(key=Diagnostic.sort_key)

@@ -208,6 +208,14 @@ _TEXT = {
     "hard-linked": ("文件有多个硬链接，写入修复会使它们不再相同，修复未写入，文件保持原样",
                     "has other hard links, which writing the fixes would part from it: fixes not written; "
                     "the file is unchanged"),
+    "fix-rolled-back": ("修复会引出新的问题或两轮内不能完成，已全部撤销，文件保持原样",
+                        "fixes rolled back (they would bring new problems or do not settle in two passes); "
+                        "the file is unchanged"),
+    "example-no-fixed": ("规则有自动修复，但没有修复示例（examples.fixed）",
+                         "the rule has a fix but no fixed example (examples.fixed)"),
+    "example-misfixed": ("修复结果与示例不符：应为“{expected}”，实为“{result}”",
+                         "the fix gives “{result}”, not “{expected}”"),
+    "rule.fixed": ("修复示例", "fixed examples"),
 }
 
 

@@ -53,7 +53,9 @@ class Report:
 class WriteFailure(NamedTuple):
     """A file left untouched by --fix: ``reason`` is "docx-fix" (fixes are never
     written into Word files), "read-only", "owner-not-kept", "hard-linked" (see
-    planlint.writeback) or "not-written" (it could not be written safely)."""
+    planlint.writeback), "not-written" (it could not be written safely) or
+    "fix-rolled-back" (its fixes would bring new findings or did not settle;
+    ``detail`` names the rules, as planlint.fixes.Rollback puts them)."""
 
     path: str
     reason: str

@@ -84,6 +84,8 @@ def _fix_source(source: Source, checker: Checker, unsafe: bool, diff: bool,
 
     outcome = fix_text(source.text, source.path, checker, unsafe, _view(source))
     result = FileResult(source.path, outcome.diagnostics, outcome.failures, outcome.excerpts, outcome.fixed)
+    rolled_back = None if outcome.rollback is None else WriteFailure(source.path, "fix-rolled-back",
+                                                                      str(outcome.rollback))
     if diff:
         result.diff = unified_diff(source.text, outcome.text, source.path)
     elif from_stdin:
@@ -94,7 +96,7 @@ def _fix_source(source: Source, checker: Checker, unsafe: bool, diff: bool,
         except OSError as error:
             reason = getattr(error, "reason", "not-written")  # a WriteError says why it refused
             return _check_source(source, checker), WriteFailure(source.path, reason, str(error))
-    return result, None
+    return result, rolled_back
 
 
 class _Checkers:

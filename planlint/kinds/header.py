@@ -4,7 +4,7 @@
 - ``title-end-punctuation``: a title ends without punctuation (GB/T 15834-2011 B.4);
 - ``title-year``: the title of a plan names its year or period;
 - ``recipient-colon``: the 主送机关 line ends with a full-width ：;
-- ``cc-end``: the 抄送 block ends with 。;
+- ``cc-end``: the 抄送 block (版记) ends with 。;
 - ``number-year``: the 发文字号's year is the 成文日期's year.
 """
 
@@ -29,7 +29,13 @@ PLACEHOLDERS = {"found", "suggestion"}
 
 _SPACES = " \t\u3000\xa0"
 _RECIPIENT = re.compile(rf"^[{_SPACES}]*(?:各|市|区|县|省|局|中共)[^。\n]{{2,}}?(?P<colon>[:：]?)[{_SPACES}]*$")
+_TITLE_END = "。.，,；;：:！!"
+_LIST_END = "；;，,、.：:。"
 _CC = re.compile(rf"^[{_SPACES}]*抄送[{_SPACES}]*[:：]")
+# The 印发 line of a 版记: "印发…", or the issuing office, then the date and 印发.
+_ISSUED = re.compile(rf"^[{_SPACES}]*(?:印发|[^{_SPACES}。，,；;：:]+[{_SPACES}]*"
+                     rf"(?:19|20)\d{{2}}[{_SPACES}]*年[{_SPACES}]*\d{{1,2}}[{_SPACES}]*月[{_SPACES}]*\d{{1,2}}"
+                     rf"[{_SPACES}]*日[{_SPACES}]*印发[{_SPACES}]*$)")
 _YEAR_IN_NUMBER = re.compile(r"[〔\[［(（【](\d{4})[〕\]］)）】]")
 
 
@@ -68,9 +74,10 @@ def _title(document: Document, element: str) -> Iterator[Finding]:
         return
     number = title.span.end_line
     line = document.lines[number - 1].rstrip(_SPACES)
-    if line and line[-1] in "。.，,；;：:！!":
-        span = _line_span(document, number, len(line) - 1, len(line))
-        yield Finding(span, {"found": line[-1], "suggestion": ""}, edits=(Edit(span, ""),))
+    bare = line.rstrip(_TITLE_END)
+    if bare and bare != line:  # all the marks at the end at once: "要点。：" loses both
+        span = _line_span(document, number, len(bare), len(line))
+        yield Finding(span, {"found": line[len(bare):], "suggestion": ""}, edits=(Edit(span, ""),))
 
 
 def _recipient(document: Document) -> Iterator[Finding]:
@@ -86,26 +93,44 @@ def _recipient(document: Document) -> Iterator[Finding]:
             return
 
 
+def _cc_block_end(document: Document, start: int) -> int:
+    """The last line of the 抄送 block that starts at line ``start``: the first line
+    that ends with 。 (the list is closed), or else the last line with text before
+    whatever cannot belong to it — a 印发 line, page chrome, a heading, the title."""
+    title = document.metadata.title
+    outside = {node.span.line for node in document.headings()}
+    if title is not None:
+        outside.update(range(title.span.line, title.span.end_line + 1))
+    last = start
+    for number in range(start, len(document.lines) + 1):
+        text = document.lines[number - 1].rstrip(_SPACES)
+        if number > start and (number in document.chrome or number in outside or _ISSUED.match(text)):
+            break
+        if text.strip(_SPACES):
+            last = number
+            if text.endswith("。"):
+                break
+    return last
+
+
 def _cc(document: Document) -> Iterator[Finding]:
-    """The 抄送 block (its line and those after it, to the end or to 印发) ends with 。."""
+    """The 抄送 block ends with 。."""
     start = next((n for n, text in document.content_lines() if _CC.match(text)), None)
     if start is None:
         return
-    last = start
-    for number in range(start + 1, len(document.lines) + 1):
-        text = document.lines[number - 1].strip(_SPACES)
-        if number in document.chrome or text.startswith("印发"):
-            break
-        if text:
-            last = number
+    last = _cc_block_end(document, start)
     line = document.lines[last - 1].rstrip(_SPACES)
     if line.endswith("。"):
         return
+    names = line.rstrip(_LIST_END)
+    if last == start and not _CC.sub("", line).strip(_SPACES + _LIST_END):
+        return  # "抄送：" and no names (yet): nothing to close
     end = len(line)
-    span = _line_span(document, last, end - 1, end)
-    if line[-1] in "；;，,、.":
+    if names != line:  # the marks after the last name ("；", "。，") become one 。
+        span = _line_span(document, last, len(names), end)
         edit = Edit(span, "。")
     else:
+        span = _line_span(document, last, end - 1, end)
         edit = Edit(_line_span(document, last, end, end), "。")
     yield Finding(span, {"found": line[-1], "suggestion": "。"}, edits=(edit,))
 

@@ -68,7 +68,7 @@ def _empty(document: Document, kinds: set[str]) -> Iterator[Finding]:
     item complete in itself, not an empty section."""
     for node in document.headings():
         if node.marker.kind in kinds and not node.children and not node.body \
-                and not _SENTENCE.search(node.text.rstrip("。.：:；; ")):
+                and not _SENTENCE.search(node.text.rstrip("。.：:；; \t\u3000\xa0")):
             yield Finding(node.marker.span, {"found": node.marker.raw, "parent": "", "previous": "", "skipped": ""})
 
 

@@ -16,7 +16,7 @@ from typing import Iterator
 from planlint.diagnostics import Edit, Finding
 from planlint.kinds._regex import LITERAL_STARTS, count as count_hits, compile_pattern, find
 from planlint.kinds._scope import OUTSIDE_SCHEMA, SCOPE_SCHEMA
-from planlint.outline.model import Document
+from planlint.outline.model import Document, Span
 
 PARAMS = {
     "type": "object",
@@ -85,7 +85,17 @@ def check(document: Document, params: dict) -> Iterator[Finding]:
             yield Finding(span, args)
             continue
         args["suggestion"] = replacement.format_map(args)
-        yield Finding(span, args, edits=(Edit(span, args["suggestion"]),))
+        yield Finding(span, args, edits=_edits(span, match[0], args["suggestion"]))
+
+
+def _edits(span: Span, found: str, suggestion: str) -> tuple[Edit, ...]:
+    """The smallest edits that turn the match into the suggestion: a fix that
+    swaps (…) for （…） leaves what is between the brackets alone, to other fixes."""
+    from difflib import SequenceMatcher
+
+    operations = SequenceMatcher(None, found, suggestion, autojunk=False).get_opcodes()
+    return tuple(Edit(Span(span.line, span.column + start, span.line, span.column + end), suggestion[new_start:new_end])
+                 for tag, start, end, new_start, new_end in operations if tag != "equal")
 
 
 def count(document: Document, params: dict) -> int:

@@ -36,6 +36,12 @@ def _majority(counts: Counter) -> str | None:
     return delimiter if top * 2 > sum(counts.values()) else None
 
 
+def _form(delimiter: str) -> str:
+    """A delimiter as this kind compares them: (一) is （一） with half-width
+    brackets, a finding of its own rule (paren-marker-half-width), not another form."""
+    return delimiter.replace("(", "（").replace(")", "）")
+
+
 def _delimiter_findings(runs: list[Run], nonstandard_by_kind: dict) -> Iterator[tuple[object, str, str]]:
     """(node, defect, expected delimiter) for markers written unlike their run.
 
@@ -45,12 +51,12 @@ def _delimiter_findings(runs: list[Run], nonstandard_by_kind: dict) -> Iterator[
     and so is each of its markers, so that the rule reports it once with the count.
     """
     for run in runs:
-        counts = Counter(node.marker.delimiter for node in run.nodes)
+        counts = Counter(_form(node.marker.delimiter) for node in run.nodes)
         majority = _majority(counts)
         standard = CANONICAL_DELIMITER[run.kind]
         nonstandard = nonstandard_by_kind.get(run.kind, {})
         for node in run.nodes:
-            delimiter = node.marker.delimiter
+            delimiter = _form(node.marker.delimiter)
             if majority is not None and majority in nonstandard:
                 if delimiter == majority:
                     yield node, "form", nonstandard[majority]
@@ -62,13 +68,32 @@ def _delimiter_findings(runs: list[Run], nonstandard_by_kind: dict) -> Iterator[
 
 def _renumber(nodes, first_value: int) -> tuple[Edit, ...]:
     """Number ``nodes`` on from ``first_value``: the repair for a gap, a
-    duplicate or a step backwards (unsafe: it may renumber items that were right)."""
+    duplicate or a step backwards (unsafe: it may renumber items that were right).
+    Every marker from the first renumbered one on is rewritten, those already
+    right as they are, so that two renumberings of the same markers (a gap's and
+    a duplicate's) overlap: --fix applies one, then looks again."""
+    changed = next((index for index, node in enumerate(nodes) if node.marker.value != first_value + index), None)
+    if changed is None:
+        return ()
     edits = []
-    for offset, node in enumerate(nodes):
-        marker = node.marker
-        if marker.value != first_value + offset:
-            edits.append(Edit(marker.span, format_marker(marker.kind, first_value + offset, marker.delimiter)))
+    for index, node in enumerate(nodes[changed:], changed):
+        marker, value = node.marker, first_value + index
+        edits.append(Edit(marker.span, marker.raw if marker.value == value else
+                          format_marker(marker.kind, value, marker.delimiter)))
     return tuple(edits)
+
+
+def _run_on(runs: list[Run]) -> dict[int, tuple]:
+    """For each run (by position in ``runs``) the nodes of the runs that continue
+    its numbering (1…5 under 一、, 6…14 under 二、): renumbering a run moves them too."""
+    later: dict[int, tuple] = {}
+    tail: dict[tuple[int, str], tuple] = {}
+    for index in range(len(runs) - 1, -1, -1):
+        run = runs[index]
+        chain = (run.part, run.kind)
+        later[index] = tail.get(chain, ()) if run.mode == "continuous" else ()
+        tail[chain] = run.nodes + later[index]
+    return later
 
 
 def _missing(marker, expected_value: int) -> str:
@@ -92,7 +117,8 @@ def check(document: Document, params: dict) -> Iterator[Finding]:
             yield Finding(marker.span, {"expected": expected, "found": marker.raw, "missing": ""},
                           edits=(Edit(marker.span, expected),))
         return
-    for run in runs:
+    later = _run_on(runs)
+    for position, run in enumerate(runs):
         values = [node.marker.value for node in run.nodes]
         repaired = False  # the first finding's fix renumbers the rest of the run
         for defect, index, expected_value in misnumbered(values, run.expected_start):
@@ -101,6 +127,6 @@ def check(document: Document, params: dict) -> Iterator[Finding]:
             marker = run.nodes[index].marker
             expected = format_marker(marker.kind, expected_value, marker.delimiter)
             missing = _missing(marker, expected_value) if defect == "gap" else ""
-            edits = () if repaired else _renumber(run.nodes[index:], expected_value)
+            edits = () if repaired else _renumber(run.nodes[index:] + later[position], expected_value)
             repaired = True
             yield Finding(marker.span, {"expected": expected, "found": marker.raw, "missing": missing}, edits=edits)

@@ -104,7 +104,7 @@ def extract(lines: list[str], chrome: frozenset[int], first_heading_line: int | 
         if _NOTICE.search(joined) and meta.notice_title is None:
             meta.notice_title = _located_lines(header, start, index)
             continue
-        core = joined.rstrip("。.")  # a title with a full stop is still the title (PL607 says so)...
+        core = joined.rstrip("。.，,；;：:！!")  # a title with end punctuation is still the title (PL607 says so)...
         heads_text = core == joined or index <= 2  # ...when it heads the text, not deep in the header
         if len(core) <= 80 and _TITLE_END.search(core) and not _NOT_A_TITLE.search(core) \
                 and _balanced(core) and heads_text:

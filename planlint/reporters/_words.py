@@ -19,7 +19,8 @@ def error_line(error: LoadError | RuleFailure, lang: str) -> str:
         reason = failure_reason(error, lang)
     else:
         reason = say(error.reason, lang)
-        if error.detail and error.reason in ("unreadable", "not-written", "too-large", "docx-bomb", "docx-too-large"):
+        if error.detail and error.reason in ("unreadable", "not-written", "too-large", "docx-bomb", "docx-too-large",
+                                             "fix-rolled-back"):
             reason += f" ({error.detail})"
     return f"{say('error-prefix', lang)}: {error.path}: {reason}"
 

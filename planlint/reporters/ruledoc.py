@@ -10,6 +10,8 @@ from planlint.i18n import say
 from planlint.reporters import Options
 from planlint.reporters.text import make_console
 
+_DIFF_STYLE = {"-": "red", "+": "green"}
+
 
 def render_list(rules: Sequence[Rule], out: TextIO, options: Options, fmt: str = "text") -> None:
     if fmt == "json":
@@ -54,6 +56,13 @@ def render_rule(rule: Rule, out: TextIO, options: Options) -> None:
             for line in example.rstrip("\n").split("\n"):
                 console.print(Text("    " + line))
             console.print()
+    if rule.examples.get("fixed"):
+        console.print()
+        console.print(Text(say("rule.fixed", lang), style="bold"))
+        for pair in rule.examples["fixed"]:
+            for line in fix_lines(pair["bad"], pair["fixed"]):
+                console.print(Text("    " + line, style=_DIFF_STYLE.get(line[:1], "")))
+            console.print()
 
 
 def render_markdown(rules: Sequence[Rule], out: TextIO) -> None:
@@ -78,3 +87,22 @@ def render_markdown(rules: Sequence[Rule], out: TextIO) -> None:
             out.write(f"\n{heading}:\n\n```text\n")
             out.write("\n".join(example.rstrip("\n") for example in rule.examples[verdict]))
             out.write("\n```\n")
+        if rule.examples.get("fixed"):
+            out.write(f"\nFixed ({'`--fix`' if rule.fix == 'safe' else '`--fix --unsafe-fixes`'}):\n")
+            for pair in rule.examples["fixed"]:
+                out.write("\n```diff\n" + "\n".join(fix_lines(pair["bad"], pair["fixed"])) + "\n```\n")
+
+
+def fix_lines(bad: str, fixed: str) -> list[str]:
+    """A fixed example as diff lines: "- " the bad line, "+ " the fixed one, "  " the others."""
+    from difflib import SequenceMatcher
+
+    before, after = bad.rstrip("\n").split("\n"), fixed.rstrip("\n").split("\n")
+    lines = []
+    for tag, start, end, new_start, new_end in SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
+        if tag == "equal":
+            lines.extend(("  " + line).rstrip() for line in before[start:end])
+        else:
+            lines.extend(("- " + line).rstrip() for line in before[start:end])
+            lines.extend(("+ " + line).rstrip() for line in after[new_start:new_end])
+    return lines

@@ -30,3 +30,27 @@ def test_copy_to_block_spans_lines(findings):
 def test_document_number_year(findings):
     assert findings("PL612", "南教办〔2017〕23号\n某局\n2018年3月19日\n") == [
         (1, 1, "发文字号年份（2017）与成文日期年份（2018）不一致")]
+
+
+def test_copy_to_block_ends_at_its_full_stop_or_at_the_issuing_line(findings):
+    issued = "南宁市教育局办公室    2018年3月21日印发\n"
+    assert findings("PL610", "抄送：区委各部门，区人武部。\n" + issued) == []
+    assert findings("PL610", "抄送：区委各部门，区人武部\n" + issued) == [(1, 13, "抄送机关的最后一个名称后标句号")]
+    assert findings("PL610", "抄送：区委各部门。\n二提升保障能力\n") == []
+
+
+def test_the_title_is_never_part_of_the_copy_to_block(findings):
+    assert findings("PL610", "抄送：区委各部门\n总结\n") == [(1, 8, "抄送机关的最后一个名称后标句号")]
+    assert findings("PL610", "抄送：区委各部门。\n总结\n") == []
+    assert findings("PL610", "抄送：\n某局2023年工作要点\n") == []  # no names to close
+
+
+def test_copy_to_fix_makes_one_full_stop_of_the_marks_at_the_end(catalog):
+    from planlint.api import check_text
+
+    [diagnostic] = check_text("抄送：区委各部门。，\n", select=["PL610"], catalog=catalog).diagnostics
+    assert [(e.span.column, e.span.end_column, e.content) for e in diagnostic.fix.edits] == [(9, 11, "。")]
+
+
+def test_title_end_punctuation_goes_at_once(findings):
+    assert findings("PL607", "某局2018年工作要点。：\n一、总体要求\n") == [(1, 12, "标题末尾不用标点“。：”")]

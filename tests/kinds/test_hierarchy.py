@@ -52,3 +52,9 @@ def test_optional_level_skip_is_reported_when_the_document_uses_that_level(findi
 
 def test_skip_is_reported_once_per_parent(findings):
     assert len(findings("PL106", "一、甲\n（1）子\n（2）丑\n（3）寅\n")) == 1
+
+
+def test_an_empty_heading_is_empty_whatever_spaces_end_it(findings):
+    # Its trailing ; once hid the emptiness behind a no-break space, and removing the ; (PL201) showed it.
+    for line in ("五、大力促进教育公平\xa0;", "五、大力促进教育公平\xa0", "五、大力促进教育公平\u3000；"):
+        assert [column for _, column, _ in findings("PL204", line + "\n")] == [1], line

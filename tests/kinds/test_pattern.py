@@ -65,3 +65,16 @@ def test_runaway_pattern_times_out_without_losing_other_rules(tmp_path):
     result = check_text("a" * 60 + "!\n南教办[2018]23号\n", select=["XX001", "PL601"], catalog=catalog)
     assert [d.code for d in result.diagnostics] == ["PL601"]
     assert [failure.code for failure in result.failures] == ["XX001"]
+
+
+def test_a_fix_edits_only_what_it_changes(catalog):
+    from planlint.api import check_text
+
+    def edits(code, text):
+        [diagnostic] = check_text(text, select=[code], catalog=catalog).diagnostics
+        return [(e.span.column, e.span.end_column, e.content) for e in diagnostic.fix.edits]
+
+    # The brackets only: a comma between them is left to its own fix, in the same pass.
+    assert edits("PL504", "支持部分县(区,市)创建。") == [(6, 7, "（"), (10, 11, "）")]
+    assert edits("PL302", "（20186月）") == [(6, 6, "年")]
+    assert edits("PL802", "学习十九大精神") == [(3, 3, "党的")]

@@ -91,8 +91,13 @@ def test_delimiter_uses_the_document_majority_when_a_run_is_split(findings):
     assert [line for line, _, _ in findings("PL104", text)] == [6]
 
 
-def test_half_and_full_width_brackets_differ(findings):
-    assert [line for line, _, _ in findings("PL104", "（一）甲\n(二)乙\n（三）丙\n")] == [2]
+def test_bracket_width_is_left_to_its_own_rule(findings):
+    # Counting (二) as another form made PL104 "fix" （一） into (一) where half-width
+    # brackets were the majority, while PL109 fixed them back: each --fix flipped them.
+    assert findings("PL104", "（一）甲\n(二)乙\n（三）丙\n") == []
+    assert [line for line, _, _ in findings("PL109", "（一）甲\n(二)乙\n（三）丙\n")] == [2]
+    assert findings("PL104", "(一)甲\n（二）乙\n(三)丙\n") == []
+    assert [line for line, _, _ in findings("PL104", "（一）甲\n（二）、乙\n（三）丙\n")] == [2]
 
 
 def test_delimiter_fix_is_safe_and_replaces_the_marker(catalog):
@@ -131,3 +136,26 @@ def test_an_explicit_part_title_restarts_numbering(findings):
 def test_english_message(findings):
     assert findings("PL101", "一、甲\n三、乙\n", lang="en") == [
         (2, 1, "Numbering skips: expected “二、”, found “三、” (missing 二、)")]
+
+
+def _edits(catalog, code: str, text: str):
+    from planlint.api import check_text
+
+    fixes = [d.fix for d in check_text(text, select=[code], catalog=catalog).diagnostics if d.fix]
+    return [[(edit.span.line, edit.content) for edit in fix.edits] for fix in fixes]
+
+
+def test_a_renumbering_rewrites_the_rest_of_the_run_so_two_of_them_overlap(catalog):
+    text = "一、甲\n二、乙\n四、丙\n五、丁\n五、戊\n"
+    # The gap's renumbering keeps 五、 on line 5 as it is; the duplicate's changes it:
+    # they overlap there, so --fix applies one and looks again instead of both (一…四、六、).
+    assert _edits(catalog, "PL101", text) == [[(3, "三、"), (4, "四、"), (5, "五、")]]
+    assert _edits(catalog, "PL102", text) == [[(5, "六、")]]
+
+
+def test_a_renumbering_runs_on_into_the_sections_that_continue_the_numbering(catalog):
+    text = "一、甲\n1.子。\n2.丑。\n2.寅。\n二、乙\n4.卯。\n5.辰。\n"
+    assert _edits(catalog, "PL102", text) == [[(4, "3."), (6, "4."), (7, "5.")]]
+    restarting = "一、甲\n1.子。\n1.丑。\n二、乙\n1.卯。\n2.辰。\n"
+    assert _edits(catalog, "PL102", restarting) == [[(3, "2.")]]
+

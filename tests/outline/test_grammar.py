@@ -76,6 +76,12 @@ def test_part_title_line():
     assert [part.title for part in document.root.children] == ["2020年工作总结", "2021年工作要点"]
 
 
+def test_a_part_title_in_full_width_digits_is_a_part_title():
+    # Otherwise fixing its digits (PL407) turned a paragraph into a new part under --fix.
+    document = parse("２０２０年工作总结\n一、甲\n２０２１年工作要点\n一、乙\n")
+    assert [part.title for part in document.root.children] == ["２０２０年工作总结", "２０２１年工作要点"]
+
+
 @pytest.mark.parametrize("line", ["1.2021年底前完成建设。", "3.2019年全市新增学位5000个。"])
 def test_an_item_may_open_with_a_year(line):
     assert _marker(line) == ("number", int(line[0]), ".")
