@@ -55,12 +55,13 @@ def _checker():
 
     catalog = bundled_catalog()
     rules = catalog.configure(Config(), ["ALL"])
-    return Checker(tuple(rules), "zh", catalog.profiles, aggregate=False)
+    return Checker(tuple(rules), "zh", catalog.profiles)
 
 
 def _diagnostics(checker, text: str):
-    _, diagnostics, _ = checker.check(text, "<recall>")
-    return diagnostics
+    """Every finding on its own (nothing aggregated), less those suppressed."""
+    document, findings, _ = checker.findings(text, "<recall>")
+    return checker.unsuppressed(document, findings, text)
 
 
 def _document(text: str):
@@ -124,7 +125,12 @@ def _insert_after_heading(text: str, form: dict, places: int) -> list[Injection]
     if not set(form.get("requires_kinds", ())) <= used:
         return []
     injections = []
-    parents = [node for node in document.headings() if node.marker.kind == form["kind"]]
+    # a heading alone on its line: a line that holds several, glued, would put the new
+    # line under the last of them, not under this one
+    per_line: dict[int, int] = defaultdict(int)
+    for node in document.headings():
+        per_line[node.span.line] += 1
+    parents = [node for node in document.headings() if node.marker.kind == form["kind"] and per_line[node.span.line] == 1]
     for parent in _pick(parents, places):
         at = parent.span.line
         changed = lines[:at] + [form["text"]] + lines[at:]

@@ -251,7 +251,8 @@ def test_the_size_limit_is_configurable_and_bounds_standard_input_and_word_files
     (tmp_path / "long.docx").write_bytes(word_file(["一、总体要求。" + "坚持立德树人，" * 2000] * 40))
     assert "unpacks to more than the size limit" in refused(planlint("check", "long.docx", cwd=tmp_path), "long.docx")
     (tmp_path / "planlint.toml").write_text("max-file-size = 5\n", encoding="utf-8")
-    assert planlint("check", "long.docx", cwd=tmp_path).code == 0
+    within = planlint("check", "long.docx", cwd=tmp_path)  # read and checked (its 40 一、 are findings)
+    assert within.code in (0, 1) and not within.stderr
 
 
 def test_long_lines_and_deep_nesting_are_checked_in_bounded_time(tmp_path):

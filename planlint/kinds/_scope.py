@@ -7,9 +7,10 @@ from typing import Iterator
 from planlint.outline.model import Document, Node, Span
 from planlint.outline.spans import SPAN_KINDS
 
-SCOPES = ("text", "headings", "titles", "body", "header", "signing-date", "document-number")
+SCOPES = ("text", "headings", "titles", "markers", "body", "header", "signing-date", "document-number")
 # body: the text with heading markers blanked out (numbered items are content);
-# titles: the headings that are a section's title on a line of their own (see _titles)
+# titles: the headings that are a section's title on a line of their own (see _titles);
+# markers: the heading markers alone, in their columns (one line may hold several)
 SCOPE_SCHEMA = {"enum": list(SCOPES)}
 # Typed spans a match must not overlap (a 千 in 500千伏, a comma in a web address).
 OUTSIDE_SCHEMA = {"type": "array", "items": {"enum": list(SPAN_KINDS)}, "uniqueItems": True}
@@ -44,6 +45,13 @@ def _lines(document: Document, scope: str) -> Iterator[tuple[int, str]]:
         headings.setdefault(node.span.line, []).append(node)
     if scope == "headings":
         yield from ((n, t) for n, t in document.content_lines() if n in headings)
+    elif scope == "markers":
+        for number, nodes in sorted(headings.items()):
+            shown = [" "] * len(document.lines[number - 1])
+            for node in nodes:
+                start, end = node.marker.span.column - 1, node.marker.span.end_column - 1
+                shown[start:end] = document.lines[number - 1][start:end]
+            yield number, "".join(shown)
     elif scope == "body":
         for number, text in document.content_lines():
             for node in headings.get(number, ()):

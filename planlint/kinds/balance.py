@@ -11,8 +11,8 @@ title broken over two lines) is one pair.  Each pair lists its marks form by
 form (``["（(", "）)"]``: （ goes with ）, ( with )); the first form is the
 standard one, and a ``mixed`` fix writes both marks in it.  ``stand_ins`` are
 characters typed for either mark of a pair (the ASCII " for “ and ”): one
-closing an open “ is a ``mixed`` pair, two around Chinese text a ``stand-ins``
-pair (around none, "name" say, they are left alone).  In a ``directional``
+closing an open “ is a ``mixed`` pair, two around or right beside Chinese text
+a ``stand-ins`` pair (“7·22”流域; around none, "name" say, they are left alone).  In a ``directional``
 pair (“” and ‘’, which keyboards and converters turn round) “…“ and ”…” are one
 pair with a mark the wrong way round, a ``mixed`` pair, not two unpaired marks.
 A closing bracket right after a list number at the start of a line (1) 2) a))
@@ -144,7 +144,7 @@ def _imbalances(document: Document, params: dict) -> Iterator[Finding]:
             opener = stack.pop()
             if opener.form != form:
                 yield _mixed(block, text, opener, offset, form, pairs)
-            elif form == _STAND_IN and _HAN.search(text, opener.offset, offset):
+            elif form == _STAND_IN and _HAN.search(text, max(opener.offset - 1, 0), offset + 2):
                 yield _mixed(block, text, opener, offset, form, pairs, "stand-ins")
         for mark in reversed(stack):
             missing = unclosed(mark)
@@ -159,7 +159,9 @@ def _one_phrase(text: str, start: int, end: int) -> bool:
 
 
 def _after_list_number(document: Document, block, offset: int) -> bool:
-    """Whether a closing mark ends a list number at the start of its line: 1) 2) a)."""
+    """Whether a closing bracket ends a list number at the start of its line: 1) 2) a)."""
+    if block.text[offset] not in ")）":
+        return False
     line, column = block.position(offset)
     return bool(_LIST_NUMBER.fullmatch(document.lines[line - 1][:column]))
 

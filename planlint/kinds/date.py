@@ -30,7 +30,9 @@ _SPACE = "\\s\xa0\u3000"
 # Where a run of digits is a date that lost its 年/月/日: alone on its line, closed
 # by 日, or in a date's context — after 截至/自/于/至 or a range's dash, before
 # 起/前/止/以来 or a dash — and never before a unit (投入资金20183196元).
-_BEFORE_DATE = "截至|截止到|截止|自从|自|于|从|至|到|直到|在|—|～|~"
+# ... and right after the issuer's name, where a 成文日期 stands when the line breaks are lost
+# (…柳林镇人民政府2018319柳林镇2018年工作计划…), or alone between gaps.
+_BEFORE_DATE = "截至|截止到|截止|自从|自|于|从|至|到|直到|在|—|～|~|政府|局|委员会|委|办公室|厅|学校|中心"
 _AFTER_DATE = "起|前|后|止|以前|之前|以后|之后|以来|期间|开始|实施|施行|生效|执行|完成|召开|举行|印发|发布|—|～|~|至|到"
 _UNIT = "[年月%％元万亿千百十人个名所号次件项份册台套米吨亩户条座间家位]"
 _SEVEN_DIGITS = regex.compile(r"(?:19|20)\d{4}")
@@ -40,6 +42,7 @@ _RUN_TOGETHER = regex.compile(
     rf"|(?<![\d.．:：/\-－A-Za-z]){_DIGITS}日"
     rf"|(?<=(?:{_BEFORE_DATE})[{_SPACE}]*){_DIGITS}(?![\d.．A-Za-z])(?![{_SPACE}]*{_UNIT})"
     rf"|(?<![\d.．:：/\-－A-Za-z]){_DIGITS}(?=[{_SPACE}]*(?:{_AFTER_DATE}))"
+    rf"|(?<=[{_SPACE}]{{2}}){_DIGITS}(?=[{_SPACE}]{{2}}|[{_SPACE}]*$)"
 )
 _CHINESE_DATE = regex.compile(r"(?<![\d.．])(?:((?:19|20)\d{2})年)?(\d{1,2})月(?:(\d{1,2})日)?")
 _LEAP_YEAR = 2000

@@ -20,6 +20,8 @@ PARAMS = {
     "type": "object",
     "properties": {"element": {"enum": ["signing-date-form", "title-end-punctuation", "title-year",
                                         "recipient-colon", "cc-end", "number-year"]},
+                   "since": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$",
+                             "description": "documents signed before this day are held to the older standard"},
                    "types": {"type": "array", "items": {"type": "string"},
                              "description": "document types the element is checked in (default: all)"}},
     "required": ["element"],
@@ -43,10 +45,12 @@ def _line_span(document: Document, number: int, start: int, end: int) -> Span:
     return Span(number, start + 1, number, end + 1)
 
 
-def _signing_date_form(document: Document) -> Iterator[Finding]:
+def _signing_date_form(document: Document, since: str | None) -> Iterator[Finding]:
     meta = document.metadata
     located, value = meta.signing_date, meta.signing_date_value
     if located is None or value is None:
+        return
+    if since and f"{value.year:04d}-{value.month:02d}-{value.day or 1:02d}" < since:
         return
     from planlint.outline.dates import parse_standalone
 
@@ -149,7 +153,7 @@ def check(document: Document, params: dict) -> Iterator[Finding]:
     if "types" in params and document.metadata.doc_type not in params["types"]:
         return
     if element == "signing-date-form":
-        yield from _signing_date_form(document)
+        yield from _signing_date_form(document, params.get("since"))
     elif element in ("title-end-punctuation", "title-year"):
         yield from _title(document, element)
     elif element == "recipient-colon":

@@ -38,13 +38,17 @@ _MEASURE = regex.compile(
 )
 
 
+# 1.重点任务责任分解表 — a notice's list of its attachments names documents, not tasks.
+_DOCUMENT_NAME = regex.compile(r"(?:表|清单|名单|目录|方案|计划|要点|办法|细则|指南|规划)$")
+
+
 def _task_items(root_nodes: list[Node], excluded: tuple[str, ...]) -> list[Node]:
     items = []
 
     def visit(node: Node) -> None:
         if node.marker is not None and any(word in node.title for word in excluded):
             return
-        if node.marker is not None and not node.children:
+        if node.marker is not None and not node.children and not _DOCUMENT_NAME.search(node.text.rstrip()):
             items.append(node)
         for child in node.children:
             visit(child)

@@ -16,6 +16,7 @@ two congresses as current guidance is reported at the older one.
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Iterator
 
 from planlint.diagnostics import Finding
@@ -80,7 +81,7 @@ def document_dates(document: Document, evidence=()) -> tuple[datetime.date, date
     if signed is not None and signed.day is not None:
         day = datetime.date(signed.year, signed.month, signed.day)
         return day, day
-    year = document.metadata.year or _named_year(document)
+    year = document.metadata.year or _opening_number_year(document) or _named_year(document)
     earliest, latest = (datetime.date(year, 1, 1), datetime.date(year, 12, 31)) if year else (None, None)
     shown = [after for compiled, after in evidence if next(find(compiled, document, {}), None) is not None]
     if shown:
@@ -92,13 +93,30 @@ def document_dates(document: Document, evidence=()) -> tuple[datetime.date, date
     return (earliest, latest) if earliest else None
 
 
+_OPENING = 300  # characters: where a 发文字号 run into the text of a page (one line) stands
+_NUMBER_YEAR = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［【]((?:19|20)\d{2})[〕\]］】][ \u3000]*\d+[ \u3000]*[号號]")
+_TARGET = re.compile(r"[到至][ \u3000]*$")
+
+
+def _opening_number_year(document: Document) -> int | None:
+    """The year of a 发文字号 at the very start of the text, where the header has
+    run into the first line (国办发〔2014〕25号各省…): the document's own."""
+    opening = ""
+    for _, text in document.content_lines():
+        opening += text
+        if len(opening) >= _OPENING:
+            break
+    match = _NUMBER_YEAR.search(opening, 0, _OPENING)
+    return int(match[1]) if match else None
+
+
 def _named_year(document: Document) -> int | None:
-    """The year the text names most (a 2023 plan speaks of 2023 more than of 2022 or
-    of 2035), outside book titles; None when no year is named twice."""
+    """The year the text names most (a 2023 plan speaks of 2023 more than of 2022),
+    outside book titles and targets (到2035年); None when no year is named twice."""
     counts: dict[int, int] = {}
     for _, text in document.content_lines():
         for mention in dates.mentions(text, None):
-            if mention.explicit_year:
+            if mention.explicit_year and not _TARGET.search(text, max(0, mention.start - 3), mention.start):
                 counts[mention.year] = counts.get(mention.year, 0) + 1
     if not counts:
         return None
@@ -134,8 +152,12 @@ def _deadlines(document: Document, params: dict) -> Iterator[Finding]:
         limit = (meta.period[1], 12, 31)
     # "6月底前" in a 2019 plan signed in December 2018 is June 2019: the plan's year decides.
     year = meta.year or (signed.year if signed else None)
+    # A deadline without its year may fall in any year of the plan's period (4月底前 in
+    # a 2024—2025学年 plan signed in February 2025 is April 2025).
+    last_year = meta.period[1] if meta.period else year
     for number, text, mention in _deadline_mentions(document, year):
-        too_early = params["check"] == "deadline-before-signing" and mention.latest < limit
+        latest = mention.latest if mention.explicit_year or last_year is None else (last_year, *mention.latest[1:])
+        too_early = params["check"] == "deadline-before-signing" and latest < limit
         too_late = params["check"] == "beyond-period" and mention.latest > limit and mention.explicit_year
         if too_early or too_late:
             yield Finding(Span(number, mention.start + 1, number, mention.end + 1), {
@@ -157,11 +179,25 @@ def _anachronisms(document: Document, params: dict) -> Iterator[Finding]:
         for hit in find(compiled, document, params):  # params name no scope: the whole text
             match = hit.match
             line = document.lines[hit.line - 1]
-            if unless is not None and unless.search(line[max(0, hit.start - 12):hit.end + 12]):
+            if unless is not None and unless.search(_sentence_around(line, hit.start, hit.end)):
                 continue
             yield Finding(hit.span(),
                           {"match": match[0], "signed": "", "period": "",
                            "note_zh": term.get("note_zh", ""), "note_en": term.get("note_en", "")})
+
+
+_CONTEXT = 12  # characters either side of a term where an ``unless`` word may stand
+_SENTENCE_END = re.compile("[。；！？!?;]")
+
+
+def _sentence_around(line: str, start: int, end: int) -> str:
+    """A few characters either side of [start, end), within the sentence it is in
+    ("…学期工作总结。围绕“十三五”…": the 总结 of the sentence before is not this one's)."""
+    before = line[max(0, start - _CONTEXT):start]
+    after = line[end:end + _CONTEXT]
+    cut = max((match.end() for match in _SENTENCE_END.finditer(before)), default=0)
+    stop = next((match.start() for match in _SENTENCE_END.finditer(after)), len(after))
+    return before[cut:] + line[start:end] + after[:stop]
 
 
 def check(document: Document, params: dict) -> Iterator[Finding]:

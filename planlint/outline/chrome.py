@@ -12,8 +12,8 @@ _FIELD_LABELS = (
     "发布时间|发布日期|发布机构|发布单位|发布者|发布|来源|信息来源|来源单位|作者|编审|编辑|责任编辑|责编|供稿|摄影|"
     "审核|浏览次数|浏览量|访问量|访问次数|点击次数|点击量|点击数|阅读次数|阅读量|阅读数|索引号|信息索取号|"
     "内容分类|主题分类|体裁分类|组配分类|服务对象分类|公开方式|公开范围|公开时限|公开形式|有效性|效力状态|"
-    "文号|发文字号|成文日期|发文日期|生成日期|印发日期|实施日期|废止日期|发文机关|所属机构|主题词|关键词|"
-    "分享到|字号|字体"
+    "文号|发文字号|成文日期|发文日期|生成日期|印发日期|实施日期|生效日期|废止日期|发文机关|所属机构|主题词|关键词|"
+    "分享到|字号|字体|分类|我要纠错"
 )
 # A label may be written with spaces inside (发 布 日 期), as portals lay out their tables.
 _LABEL = "(?:" + "|".join("[ \t\u3000\xa0]*".join(label) for label in _FIELD_LABELS.split("|")) + ")"
@@ -34,8 +34,9 @@ _CHROME = re.compile(
     r"|.{0,40}(?:文件大小|上传时间|上传者|下载次数)[:：]"
     r"|分享到|扫(?:码|一扫)|微信扫|.{0,12}点击(?:图片|进入|查看|下载|这里)"
     # a document-sharing site's notices around the text it shows
-    r"|.{0,12}(?:下载文档前请|本文档由用户上传|当前文档由用户上传|本站不保证|文档内容版权归|如果您对本文有版权争议"
-    r"|仅部分预览|网站客服|下载积分|原创力文档|免费下载|如文档侵犯您的权益)"
+    r"|.{0,12}(?:下载文档前请|本文档|当前文档由用户|本站|文档内容版权归|文档的总页数|版权说明|如果您对本文有版权争议"
+    r"|网站可能会|仅部分预览|网站客服|下载积分|原创力文档|免费下载|如文档侵犯您的权益|文档描述)"
+    r"|.{0,80}(?:由会员分享|可在线阅读|已阅读\d+页|还剩\d+页未读|继续免费阅读|阅读全部图文内容|\d+页珍藏版)"
     r"|[【】\[\]大中小][\s\xa0\u3000]*$"  # a page widget broken over lines: 【 / 字号 大 / 中 / 小 / 】
     r"|【?(?:打印|关闭)(?:本页|窗口)?】?[\s\xa0]*$"
     r"|>"
@@ -45,6 +46,30 @@ _CHROME = re.compile(
 )
 
 
+# A label alone on its line (成文日期：), its value on the very next: a portal's table read
+# cell by cell (an empty counter, 点击次数:, has none).
+_TABLE_LABELS = ("索引号|信息索取号|主题分类|内容分类|体裁分类|组配分类|服务对象分类|分类|发文机关|发布机构|所属机构|"
+                 "发文字号|文号|成文日期|发文日期|发布日期|发布时间|生成日期|印发日期|实施日期|废止日期|有效性|效力状态|"
+                 "公开方式|公开范围|公开时限|公开形式|来源|信息来源|主题词|关键词")
+_BARE_LABEL = re.compile(r"^[\s\ufeff]*(?:" + "|".join("[ \t\u3000\xa0]*".join(label) for label in _TABLE_LABELS.split("|"))
+                         + rf")(?:/[^:：]{{0,8}})?{_GAP}[:：]{_GAP}$")
+_HEADING_START = re.compile(r"^[\s\u3000]*(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十0-9]{1,3}[）)]|[0-9]{1,3}[.．、])")
+_VALUE_LENGTH = 60
+
+
 def chrome_lines(lines: list[str]) -> frozenset[int]:
     """1-based numbers of the lines that are page chrome."""
-    return frozenset(number for number, text in enumerate(lines, 1) if _CHROME.match(text))
+    chrome = set()
+    value_expected = False
+    for number, text in enumerate(lines, 1):
+        if value_expected:
+            value_expected = False
+            stripped = text.strip()
+            if stripped and len(stripped) <= _VALUE_LENGTH and stripped[-1] not in ":：" and not _CHROME.match(text) \
+                    and not _HEADING_START.match(text):
+                chrome.add(number)
+                continue
+        if _CHROME.match(text):
+            chrome.add(number)
+            value_expected = bool(_BARE_LABEL.match(text))
+    return frozenset(chrome)

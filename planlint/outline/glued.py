@@ -28,13 +28,14 @@ _MARKER = re.compile(
     rf"(?P<section>第{_CN}(?:部分|章|节))"
     rf"|(?P<ordinal>{_CN})[、．.](?![一二三四五六七八九十两〇]{{1,3}}[、年月日级个天周次类项])"
     rf"|[（(](?P<paren_ordinal>{_CN})[）)]"
-    r"|(?P<number>[1-9][0-9]?)[.．、](?![0-9０-９.．、])"
+    r"|(?P<number>[1-9][0-9]?)[.．、。](?!(?!(?:19|20)[0-9]{2}(?:年|[—–\-－～~至到])|(?:1[0-2]|[1-9])月)[0-9０-９.．、。])"
     r"|[（(](?P<paren_number>[1-9][0-9]?)[）)]"
 )
 # Where a heading may start inside a line: after a sentence's end or a gap (a lost line break).
 _BOUNDARY = re.compile(r"(?:[。！？!?][\s\u3000]*|[ \t\u3000]+)(?=\S)")
 # 附件：1.… — a short label that opens its line, then a list's first item.
 _LEAD = re.compile(r"[\s\u3000]*[\u4e00-\u9fff]{1,6}[\s\u3000]*[:：][\s\u3000]*(?=\S)")
+_ATTACHMENTS = re.compile(r"附件[\s\u3000]*[:：][\s\u3000]*(?=\S)")  # 附件：1.… anywhere in a line
 # Where a section, chapter or Chinese-numbered heading may begin without a gap before it.
 _SECTION_START = re.compile(rf"(?=第{_CN}(?:部分|章|节)|{_CN}、|[（(]{_CN}[）)])")
 _SENTENCE = re.compile(r"[。；！？，,;!?]")
@@ -51,6 +52,7 @@ class _Marker(NamedTuple):
     value: int
     inline: bool  # inside the line, not at its start
     after_colon: bool
+    attachments: bool = False  # first after 附件：, a list of the text's attachments
 
 
 def _read(text: str, at: int) -> tuple[str, int] | None:
@@ -88,10 +90,12 @@ def _markers(lines: list[str], skip: frozenset[int]) -> list[_Marker]:
         lead = _LEAD.match(line)
         if lead:
             places[lead.end()] = True
+        attachment_lists = {match.end() for match in _ATTACHMENTS.finditer(line, start)}
+        places.update((at, True) for at in attachment_lists)
         for at, after_colon in sorted(places.items()):
             marker = _read(line, at)
             if marker:
-                found.append(_Marker(number, at, marker[0], marker[1], True, after_colon))
+                found.append(_Marker(number, at, marker[0], marker[1], True, after_colon, at in attachment_lists))
     return found
 
 
@@ -105,11 +109,11 @@ def split_points(lines: list[str], skip: frozenset[int]) -> dict[int, list[int]]
     for index, marker in enumerate(markers):
         if not marker.inline:
             accepted.append(marker)
-        elif _continues(marker, accepted) or _opens(marker, index, markers, accepted, lines):
+        elif _continues(marker, accepted, lines) or _opens(marker, index, markers, accepted, lines):
             accepted.append(marker)
             glued.add((marker.line, marker.kind))
         elif (marker.line, marker.kind) in glued and not marker.after_colon:
-            before = _previous(marker, accepted)
+            before = _previous(marker, accepted, across_higher=len(lines[marker.line - 1]) >= _LOST_BREAKS)
             if before is not None and before.value <= marker.value <= before.value + _GLUED_SLACK:
                 accepted.append(marker)  # a gap or a repeat in a glued list: there to be reported
     points: dict[int, list[int]] = {}
@@ -119,21 +123,27 @@ def split_points(lines: list[str], skip: frozenset[int]) -> dict[int, list[int]]
     return {line: columns for line, columns in points.items() if not _contents_list(lines[line - 1], columns)}
 
 
-def _previous(marker: _Marker, accepted: list[_Marker]) -> _Marker | None:
+def _previous(marker: _Marker, accepted: list[_Marker], across_higher: bool = False) -> _Marker | None:
     """The last marker of ``marker``'s kind taken before it, unless a heading of a
-    higher level came between (then ``marker`` would start a list of its own)."""
+    higher level came between (then ``marker`` would start a list of its own) —
+    or even then, with ``across_higher`` (numbering that runs on, 1…24 across 一、…五、)."""
     rank = _RANK[marker.kind]
     for before in reversed(accepted):
         if before.kind == marker.kind:
             return before
-        if _RANK[before.kind] < rank:
+        if _RANK[before.kind] < rank and not across_higher:
             return None
     return None
 
 
-def _continues(marker: _Marker, accepted: list[_Marker]) -> bool:
-    before = _previous(marker, accepted)
-    return not marker.after_colon and before is not None and before.value == marker.value - 1
+def _continues(marker: _Marker, accepted: list[_Marker], lines: list[str]) -> bool:
+    """A marker that goes on from the last of its kind: in its list, or — in a line
+    that lost its breaks — across a heading of a higher level, as numbering that runs on does."""
+    if marker.after_colon:
+        return False
+    lost_breaks = len(lines[marker.line - 1]) >= _LOST_BREAKS
+    before = _previous(marker, accepted, across_higher=lost_breaks)
+    return before is not None and before.value == marker.value - 1
 
 
 def _opens(marker: _Marker, index: int, markers: list[_Marker], accepted: list[_Marker], lines: list[str]) -> bool:
@@ -144,14 +154,19 @@ def _opens(marker: _Marker, index: int, markers: list[_Marker], accepted: list[_
     if marker.value != 1:
         return False
     second = next((later for later in markers[index + 1:] if later.kind == marker.kind), None)
-    if second is None or second.value != 2 or second.line - marker.line > 2:
+    if second is None or second.line - marker.line > 2:
         return False
-    if not second.inline:
-        return True  # the list goes on at the start of a line: its first item lost its break
+    if not second.inline or marker.attachments:
+        # the list goes on at the start of a line (its first item lost its break), or lists attachments
+        return second.value == 2
+    if not 1 <= second.value <= 1 + _GLUED_SLACK:
+        return False  # within a line, the second may repeat or skip a number: there to be reported
     if marker.after_colon:
         return False
     parent = accepted[-1] if accepted else None
-    under_heading = parent is not None and parent.line == marker.line and _RANK[parent.kind] < _RANK[marker.kind]
+    # 一、总体要求（一）指导思想…: the next level down; a （1）（2） list inside （八）'s
+    # paragraph enumerates in running text and is no level of the outline.
+    under_heading = parent is not None and parent.line == marker.line and _RANK[marker.kind] == _RANK[parent.kind] + 1
     return under_heading or len(lines[marker.line - 1]) >= _LOST_BREAKS
 
 

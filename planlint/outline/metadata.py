@@ -27,6 +27,9 @@ _FRAGMENT_BREAK = re.compile(r"[。，,；;：:！!？?]|^(?:19|20)\d{2}年?$|^[
 DOCUMENT_NUMBER = re.compile(
     r"^[\s\xa0\u3000]*[\u4e00-\u9fff]{1,12}[\s\xa0\u3000]*[〔\[［(（【][\s\xa0\u3000]*\d{2,4}[\s\xa0\u3000]*"
     r"[〕\]］)）】][\s\xa0\u3000]*第?[\s\xa0\u3000]*\d+[\s\xa0\u3000]*号?[\s\xa0\u3000]*$")
+_FIVE_YEAR_PERIODS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020),
+                      "十四五": (2021, 2025), "十五五": (2026, 2030)}
+_FIVE_YEAR_PLAN = re.compile(r"“?(十[一二三四五]五)”?(?:[\u4e00-\u9fff]{0,20})规划")
 _NUMBER_YEAR = re.compile(r"[〔\[［(（【]\s*((?:19|20)\d{2})\s*[〕\]］)）】]")
 _TAIL_LINES = 6
 
@@ -122,11 +125,15 @@ def extract(lines: list[str], chrome: frozenset[int], first_heading_line: int | 
         meta.doc_type, meta.doc_types = classify_type(title_text)
         period = _PERIOD.search(title_text)
         years = _YEAR.findall(title_text)
+        five_year = _FIVE_YEAR_PLAN.search(title_text)
         if period and int(period[1]) <= int(period[2]):
             meta.period = (int(period[1]), int(period[2]))
             meta.year = meta.period[0]
         elif years:
             meta.year = int(years[-1])
+        elif five_year:  # a “十四五”规划 is for 2021—2025 and is written as that period opens
+            meta.period = _FIVE_YEAR_PERIODS[five_year[1]]
+            meta.year = meta.period[0]
 
     for number, text in header + tail:
         parsed = dates.parse_standalone(text)

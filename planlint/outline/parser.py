@@ -20,6 +20,7 @@ _TITLE_END = re.compile(r"[。；;！!？?]")
 _SECTION_SUFFIX = {"部分": "part", "章": "chapter", "节": "section"}
 _PAREN_INNER = re.compile(r"^([（(])[ \t\u3000]*(.+?)[ \t\u3000]*([）)])(、?)$")
 _BATCH_LINES = 4096
+_PAGE_MARK_GAP = 3  # spaces after a number: "3、　　　　XX小学" marks a page, no item is written so
 
 
 def split_lines(text: str) -> list[str]:
@@ -105,8 +106,10 @@ def _classify_batch(lines: list[str], numbers: list[int], indents: list[int], fe
         number, indent = numbers[index], indents[index]
         column = first_token.column + indent
         if heading is None:
-            kind = "part-title" if node.type == "PART_TITLE" and number not in plain else "paragraph"
-            items.append(_Item(kind, number, column, _piece(lines, number, indent, fed[index])))
+            text = _piece(lines, number, indent, fed[index])
+            starts_part = node.type == "PART_TITLE" or _ATTACHMENT.match(text)
+            kind = "part-title" if starts_part and number not in plain else "paragraph"
+            items.append(_Item(kind, number, column, text))
             continue
         rest = heading.children[1]
         text = str(rest)[:-1]  # the rest of the line, without its "\n"
@@ -115,9 +118,14 @@ def _classify_batch(lines: list[str], numbers: list[int], indents: list[int], fe
             # a marker-shaped token with no valid number, or in a table cell, reads as plain text
             items.append(_Item("paragraph", number, column, _piece(lines, number, indent, fed[index])))
             continue
+        stripped = text.lstrip()
+        if marker.kind in ("number", "paren-number") and number not in automatic \
+                and (not stripped or len(text) - len(stripped) >= _PAGE_MARK_GAP):
+            # "2、" with nothing after it but a wide gap: a document-sharing site's page mark, not an item
+            items.append(_Item("paragraph", number, column, _piece(lines, number, indent, fed[index])))
+            continue
         if number in automatic:
             marker = marker._replace(automatic=True, list_level=getattr(automatic[number], "level", None))
-        stripped = text.lstrip()
         text_column = rest.column + indent + len(text) - len(stripped)
         items.append(_Item("heading", number, column, stripped.rstrip(), marker, text_column))
 
@@ -131,14 +139,66 @@ def _piece(lines: list[str], number: int, start: int, piece: str) -> str:
     return piece.strip()
 
 
+# 附件1 / 附件 2 / 附件1：重点任务分解表 on a line of its own: an attachment, a text of its
+# own with its own numbering (not the notice's list 附件：1.…, 2.…).
+_ATTACHMENT = re.compile(r"附件[ \t\u3000]*[0-9一二三四五六七八九十]{0,3}(?:[ \t\u3000]*[：:][^。；，,]{0,40})?$")
+
 _BOX = re.compile(r"^[\s\u3000]*专栏[\s\u3000]*[0-9一二三四五六七八九十]{1,3}")
+# Where the text resumes after a box: a blank line, or a heading of the text's own levels.
+_TEXT_RESUMES = re.compile(r"^[\s\u3000]*(?:$|第[一二三四五六七八九十]{1,3}[章节]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])")
+_BOX_LINES = 30
 
 
 def _boxes(lines: list[str]) -> frozenset[int]:
-    """Lines that open a box (专栏1　重点工程…) set beside a plan's text: its lists are
-    the box's own, like a table's, and never the text's headings."""
-    return frozenset(number for number, line in enumerate(lines, 1) if line.startswith("专栏", len(line) - len(line.lstrip()))
-                     and _BOX.match(line))
+    """Lines of a box (专栏1　重点工程 and the list under it) set beside a plan's text:
+    its lists are the box's own, like a table's, and never the text's headings."""
+    boxed: set[int] = set()
+    for number, line in enumerate(lines, 1):
+        if not (line.startswith("专栏", len(line) - len(line.lstrip())) and _BOX.match(line)):
+            continue
+        boxed.add(number)
+        for following in range(number + 1, min(number + _BOX_LINES, len(lines)) + 1):
+            if _TEXT_RESUMES.match(lines[following - 1]):
+                break
+            boxed.add(following)
+    return frozenset(boxed)
+
+
+_SENTENCE_ENDS = "。！？；：!?;:…”’）)】"
+# A document's title: an issuer or a year, then what it is (…工作计划, …政府工作报告).
+_TITLE_START = re.compile(r"(?=[^。，；,;]{0,40}?(?:(?:19|20)\d{2}|[xX]{2}|某))"
+                          r"[^。，；,;]{0,30}?(?:工作要点|工作计划|工作总结|工作报告|行动计划|实施方案|规划|计划|总结|要点|打算)")
+_PAGE_LENGTH = 20  # shorter lines may be titles standing without punctuation
+
+
+def _without_page_marks(items: list[_Item], lines: list[str]) -> list[_Item]:
+    """A document-sharing site cuts a text into pages and numbers them 1、 2、 3、
+    at line starts, each page stopping mid-sentence ("…认真抓好" / "2、落实…"): such
+    a 2、 is no item (an item starts after a sentence ends), nor the 1、 its run
+    began with, nor a 1、 put before the document's title (1、某镇2013年工作总结…)."""
+    marks: set[int] = set()
+    previous: _Item | None = None
+    for index, item in enumerate(items):
+        if item.kind == "heading" and item.marker.kind == "number" and item.marker.delimiter == "、" \
+                and not item.marker.automatic and previous is not None and previous.kind != "part-title" \
+                and previous.line < item.line:
+            before = lines[previous.line - 1].rstrip()
+            # prose cut off: a paragraph, or an item that says sentences, stopping mid-sentence
+            prose = previous.kind == "paragraph" or "。" in before
+            if prose and len(before) >= _PAGE_LENGTH and before[-1] not in _SENTENCE_ENDS:
+                marks.add(index)
+                if item.marker.value == 2 and previous.kind == "heading" and previous.marker.value == 1 \
+                        and previous.marker.delimiter == "、":
+                    marks.add(index - 1)
+        previous = item
+    first = next((index for index, item in enumerate(items) if item.kind == "heading"), None)
+    if first is not None and items[first].marker.kind == "number" and items[first].marker.value == 1 \
+            and items[first].marker.delimiter == "、" and _TITLE_START.match(items[first].text):
+        marks.add(first)
+    if not marks:
+        return items
+    return [_Item("paragraph", item.line, item.column, lines[item.line - 1][item.column - 1:].rstrip())
+            if index in marks else item for index, item in enumerate(items)]
 
 
 def _heading_title(text: str) -> str:
@@ -148,6 +208,18 @@ def _heading_title(text: str) -> str:
 
 def _paragraph(item: _Item) -> Paragraph:
     return Paragraph(item.text, Span(item.line, item.column, item.line, item.column + len(item.text)))
+
+
+def _next_of_same_rank(items: list[_Item]) -> dict[int, int | None]:
+    """For each heading, the number of the next heading of its rank (None: there is none)."""
+    following: dict[int, int | None] = {}
+    last: dict[float, int] = {}
+    for index in range(len(items) - 1, -1, -1):
+        item = items[index]
+        if item.kind == "heading":
+            following[index] = last.get(item.marker.rank)
+            last[item.marker.rank] = item.marker.value
+    return following
 
 
 def _build_tree(items: list[_Item]) -> tuple[Node, int]:
@@ -173,8 +245,10 @@ def _build_tree(items: list[_Item]) -> tuple[Node, int]:
         stack[:] = [part]
 
     top_rank: float | None = None  # the rank of the current part's first heading
+    top_count = 0  # headings of that rank in the current part
+    following = _next_of_same_rank(items)
 
-    for item in items:
+    for index, item in enumerate(items):
         current_part = parts[-1]
         if item.kind == "part-title":
             if top_rank is not None:
@@ -191,9 +265,19 @@ def _build_tree(items: list[_Item]) -> tuple[Node, int]:
             continue
         marker = item.marker
         if top_rank is None:
-            top_rank = marker.rank
-        elif marker.value == 1 and marker.rank == top_rank:
-            start_part(item, explicit=False)  # 一、 again after 八、: a new part (总结 then 要点)
+            top_rank, top_count = marker.rank, 0
+        elif marker.value == 1 and marker.rank == top_rank and top_count >= 2 and following[index] in (None, 2):
+            # 一、 again after 八、, and 二、 next: a new part (总结 then 要点) — not 一、 written
+            # for 二、 (一、一、三、), whose list goes on
+            start_part(item, explicit=False)
+            top_count = 0
+        elif marker.rank < top_rank:
+            # 一、 after a text that opened with a 1. list (a notice's requirements, its
+            # 附件：1.… list): the plan it carries begins, not a level turned upside down.
+            start_part(item, explicit=False)
+            top_rank, top_count = marker.rank, 0
+        if marker.rank == top_rank:
+            top_count += 1
         while not stack[-1].is_part and stack[-1].rank >= marker.rank:
             stack.pop()
         parent = stack[-1]
@@ -232,16 +316,27 @@ def _sibling_runs(parent: Node) -> Iterator[list[Node]]:
         yield run
 
 
+def _enclosing_part_heading(node: Node) -> int | None:
+    """The line of the 第X部分 heading ``node`` is in (or is), if any."""
+    while node is not None:
+        if node.marker is not None and node.marker.kind == "part":
+            return node.span.line
+        node = node.parent
+    return None
+
+
 def _runs(root: Node) -> tuple[tuple[Run, ...], dict[str, str]]:
     """Group siblings into runs, then decide per part and kind whether numbering
-    restarts under each parent or runs on (1…5 under 一、, 6…14 under 二、)."""
-    grouped: dict[tuple[int, str], list[list[Node]]] = defaultdict(list)
+    restarts under each parent or runs on (1…5 under 一、, 6…14 under 二、).  A
+    第一部分/第二部分 heading is a part too: numbering never runs on across it."""
+    grouped: dict[tuple, list[list[Node]]] = defaultdict(list)
     for parent in (root, *root.walk()):
+        section = _enclosing_part_heading(parent)
         for run in _sibling_runs(parent):
-            grouped[(run[0].part, run[0].marker.kind)].append(run)
+            grouped[(run[0].part, section, run[0].marker.kind)].append(run)
     result = []
     modes_by_kind: dict[str, set[str]] = defaultdict(set)
-    for (part, kind), runs in grouped.items():
+    for (part, _, kind), runs in grouped.items():
         runs.sort(key=lambda run: run[0].span.line)
         mode = choose_mode([[node.marker.value for node in run] for run in runs])
         modes_by_kind[kind].add(mode if len(runs) > 1 else "single")
@@ -265,7 +360,7 @@ def parse(text: str, path: str = "<text>", automatic: Mapping[int, object] | Non
         text = text[1:]
     lines = split_lines(text)
     chrome = chrome_lines(lines)
-    items = _classify(lines, chrome, automatic or {}, plain | _boxes(lines))
+    items = _without_page_marks(_classify(lines, chrome, automatic or {}, plain | _boxes(lines)), lines)
     root, part_count = _build_tree(items)
     runs, modes = _runs(root)
     first_heading = next((item.line for item in items if item.kind == "heading"), None)

@@ -85,3 +85,7 @@ def test_marks_far_apart_are_not_paired_the_wrong_way_round(findings):
 
 def test_a_list_number_closed_by_a_bracket_is_no_unopened_mark(findings):
     assert findings("PL502", "1)高三年级：力争上线。\na)水旱灾害防御。\n") == []
+
+
+def test_a_quotation_mark_after_a_chinese_number_is_no_list_number(findings):
+    assert [line for line, _, _ in findings("PL502", "十三五”时期是不平凡的五年。\n")] == [1]

@@ -40,14 +40,18 @@ def test_yaodian_style_ordinal_then_number_is_fine(findings):
     """) == []
 
 
-def test_optional_level_skip_is_reported_when_the_document_uses_that_level(findings):
-    assert [line for line, _, _ in findings("PL106", """
+def test_a_section_may_leave_out_the_second_level_that_another_uses(findings):
+    assert findings("PL106", """
         一、总体要求
         （一）指导思想
         二、主要任务
         1.甲。
         2.乙。
-    """)] == [4]
+    """) == []
+
+
+def test_circled_numbers_enumerate_under_any_level(findings):
+    assert findings("PL106", "一、总体要求\n（一）指导思想\n①甲。\n②乙。\n") == []
 
 
 def test_skip_is_reported_once_per_parent(findings):
