@@ -13,7 +13,7 @@ Importing planlint is cheap: parsers, rules and reporters load on first use.
 from __future__ import annotations
 
 __version__ = "0.1.0"
-__all__ = ["__version__", "check_text", "check_paths", "parse", "parse_path", "load_catalog"]
+__all__ = ["__version__", "check_text", "check_paths", "parse", "parse_path", "load_catalog", "trace"]
 
 _LAZY = {
     "check_text": "planlint.api",
@@ -21,6 +21,7 @@ _LAZY = {
     "parse_path": "planlint.api",
     "parse": "planlint.outline.parser",
     "load_catalog": "planlint.catalog",
+    "trace": "planlint.tracing",  # planlint.trace(plan_text, summary_text); needs the [trace] extra
 }
 
 

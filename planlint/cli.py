@@ -264,6 +264,62 @@ def tree(path, output_format, lang, color, stdin_filename):
         render_tree(document, sys.stdout, _options(lang, color))
 
 
+@main.command(name="trace")
+@click.argument("plan")
+@click.argument("summary")
+@click.option("--format", "output_format", type=Choice(("text", "json", "html")), default="text", show_default=True,
+              help="html: a self-contained page with the plan and the summary side by side.")
+@click.option("-o", "--output-file", type=FilePath(dir_okay=False),
+              help="Write the report to this file instead of standard output.")
+@click.option("--vocabulary", "vocabulary_files", multiple=True, type=FilePath(exists=True, dir_okay=False),
+              metavar="FILE", help="An office's own synonyms, stopwords and sections without tasks (YAML); repeatable.")
+@_lang_option
+@_color_option
+@_verbose_option
+def trace_command(plan, summary, output_format, output_file, vocabulary_files, lang, color):
+    """Align PLAN's tasks with the SUMMARY that reports on them (a two-part document: its 要点 or 总结 part)."""
+    from planlint.api import parse_path
+    from planlint.loading import LoadError
+    from planlint.reporters import trace as report
+    from planlint.reporters._words import error_line
+    from planlint.tracing.tracer import trace_documents
+    from planlint.tracing.vocabulary import VocabularyError, load_vocabulary
+    from planlint.tracing.words import EXTRA, MissingExtra, require_segmenter
+
+    try:
+        require_segmenter()
+    except MissingExtra:
+        _fail(failure_line(lang, say("trace.missing-extra", lang, extra=EXTRA)))
+    try:
+        vocabulary = load_vocabulary(vocabulary_files)
+    except VocabularyError as error:
+        field = f"{say('config.key', lang, key=error.field)}: " if error.field else ""
+        _fail(failure_line(lang, field + error.problem.say(lang), error.path))
+    if output_file:
+        _check_place(output_file, "report-not-written", lang)
+    documents = [parse_path(path) for path in (plan, summary)]
+    for document in documents:
+        if isinstance(document, LoadError):
+            _fail(error_line(document, lang))
+    result = trace_documents(*documents, vocabulary)
+    if not result.tasks:
+        _fail(failure_line(lang, say("trace.no-tasks", lang), plan))
+    if result.plan.doc_type == "工作总结":
+        click.echo(say("trace.plan-is-summary", lang, path=plan), err=True)
+    if result.summary.doc_type not in ("工作总结", None):
+        click.echo(say("trace.summary-is-plan", lang, path=summary), err=True)
+    if result.plan.year and result.summary.year and result.plan.year != result.summary.year:
+        click.echo(say("trace.years-differ", lang, plan=result.plan.year, summary=result.summary.year), err=True)
+    options = _options(lang, color)
+    with _report_stream(output_file, sys.stdout, lang) as out:
+        if output_format == "json":
+            report.render_json(result, out)
+        elif output_format == "html":
+            report.render_html(result, documents[1].lines, out, options)
+        else:
+            report.render_text(result, out, options)
+
+
 @main.command(name="rules")
 @click.option("--format", "output_format", type=Choice(("text", "json", "markdown")), default="text",
               show_default=True, help="markdown writes the rule reference (docs/rules.md).")

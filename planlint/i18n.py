@@ -216,6 +216,35 @@ _TEXT = {
     "example-misfixed": ("修复结果与示例不符：应为“{expected}”，实为“{result}”",
                          "the fix gives “{result}”, not “{expected}”"),
     "rule.fixed": ("修复示例", "fixed examples"),
+    # planlint trace
+    "trace.plan": ("计划", "Plan"),
+    "trace.summary": ("总结", "Summary"),
+    "trace.part": ("第 {index} 部分", "part {index}"),
+    "trace.line": ("第 {line} 行", "line {line}"),
+    "trace.status.reported": ("已报告", "reported"),
+    "trace.status.partial": ("部分报告", "partly reported"),
+    "trace.status.unreported": ("未报告", "not reported"),
+    "trace.verdict.met": ("达到", "met"),
+    "trace.verdict.short": ("未达到", "short"),
+    "trace.verdict.unknown": ("无法判断", "unknown"),
+    "trace.target": ("目标", "target"),
+    "trace.no-figure": ("总结未给出", "not in the summary"),
+    "trace.done": ("已完成", "done"),
+    "trace.terms": ("共有词", "shared words"),
+    "trace.named": ("总结点名了此项", "the summary names this item"),
+    "trace.unplanned": ("计划外的成绩", "Achievements no task planned"),
+    "trace.totals": ("共 {tasks} 项任务：已报告 {reported}，部分报告 {partial}，未报告 {unreported}；"
+                     "目标 {targets} 个：达到 {met}，未达到 {short}，无法判断 {unknown}；计划外成绩 {unplanned} 条",
+                     "{tasks:task}: {reported} reported, {partial} partly reported, {unreported} not reported; "
+                     "{targets:target}: {met} met, {short} short, {unknown} unknown; "
+                     "{unplanned:unplanned achievement}"),
+    "trace.title": ("计划执行情况", "Was the plan carried out?"),
+    "trace.missing-extra": ("planlint trace 需要可选的分词库（rjieba），请安装：pip install '{extra}'",
+                            "planlint trace needs the optional word segmenter (rjieba): pip install '{extra}'"),
+    "trace.no-tasks": ("没有找到任务项（编号标题的最末一级条目）", "no task items found (the last level of its numbered headings)"),
+    "trace.years-differ": ("注意：计划是 {plan} 年的，总结是 {summary} 年的", "note: the plan is for {plan}, the summary for {summary}"),
+    "trace.plan-is-summary": ("注意：{path} 是一份工作总结，却作为计划给出", "note: {path} is a 工作总结 (a summary) but was given as the plan"),
+    "trace.summary-is-plan": ("注意：{path} 不是工作总结，却作为总结给出", "note: {path} is not a 工作总结 (a summary) but was given as the summary"),
 }
 
 
