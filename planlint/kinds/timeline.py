@@ -47,6 +47,9 @@ PARAMS = {
             "items": {
                 "type": "object",
                 "properties": {"pattern": {"type": "string", "minLength": 1}, "unless": {"type": "string"},
+                               "unless_within": {"type": "integer", "minimum": 0,
+                                                 "description": "characters either side of the term the unless "
+                                                                "words may stand in (default: its sentence)"},
                                "before": _DATE, "after": _DATE, "note_zh": {"type": "string"},
                                "note_en": {"type": "string"}},
                 "required": ["pattern"],
@@ -75,18 +78,22 @@ def prepare(params: dict) -> dict:
 
 def document_dates(document: Document, evidence=()) -> tuple[datetime.date, datetime.date] | None:
     """The earliest and latest day the document can have been written: its
-    成文日期, else its year (title, 发文字号, the year its text names most), no
-    earlier than the latest ``evidence`` (pattern, date) its wording gives."""
+    成文日期, else its year (title, 发文字号, or else the year its text names
+    most), no earlier than the latest ``evidence`` (pattern, date) its wording
+    gives.  A year the document states outweighs its wording (which may be the
+    very anachronism to report); the year its text names most does not (a report
+    of 2026 may name 2020, its base year, most)."""
     signed = document.metadata.signing_date_value
     if signed is not None and signed.day is not None:
         day = datetime.date(signed.year, signed.month, signed.day)
         return day, day
-    year = document.metadata.year or _opening_number_year(document) or _named_year(document)
+    stated = document.metadata.year or _opening_number_year(document)
+    year = stated or _named_year(document)
     earliest, latest = (datetime.date(year, 1, 1), datetime.date(year, 12, 31)) if year else (None, None)
     shown = [after for compiled, after in evidence if next(find(compiled, document, {}), None) is not None]
     if shown:
         floor = max(shown) + datetime.timedelta(days=1)
-        if latest is None:
+        if latest is None or (floor > latest and not stated):
             return floor, datetime.date.max
         if floor <= latest:
             earliest = max(earliest, floor)
@@ -179,22 +186,24 @@ def _anachronisms(document: Document, params: dict) -> Iterator[Finding]:
         for hit in find(compiled, document, params):  # params name no scope: the whole text
             match = hit.match
             line = document.lines[hit.line - 1]
-            if unless is not None and unless.search(_sentence_around(line, hit.start, hit.end)):
+            reach = term.get("unless_within", _CONTEXT)
+            if unless is not None and unless.search(_sentence_around(line, hit.start, hit.end, reach)):
                 continue
             yield Finding(hit.span(),
                           {"match": match[0], "signed": "", "period": "",
                            "note_zh": term.get("note_zh", ""), "note_en": term.get("note_en", "")})
 
 
-_CONTEXT = 12  # characters either side of a term where an ``unless`` word may stand
+_CONTEXT = 40  # characters either side of a term, within its sentence, where an ``unless`` word may stand
 _SENTENCE_END = re.compile("[。；！？!?;]")
 
 
-def _sentence_around(line: str, start: int, end: int) -> str:
-    """A few characters either side of [start, end), within the sentence it is in
-    ("…学期工作总结。围绕“十三五”…": the 总结 of the sentence before is not this one's)."""
-    before = line[max(0, start - _CONTEXT):start]
-    after = line[end:end + _CONTEXT]
+def _sentence_around(line: str, start: int, end: int, reach: int = _CONTEXT) -> str:
+    """The sentence [start, end) is in, or as much of it as _CONTEXT reaches ("…学期
+    工作总结。围绕“十三五”…": the 总结 of the sentence before is not this one's;
+    "2021年是…奋进“十四五”的开局之年": the year this sentence names is)."""
+    before = line[max(0, start - reach):start]
+    after = line[end:end + reach]
     cut = max((match.end() for match in _SENTENCE_END.finditer(before)), default=0)
     stop = next((match.start() for match in _SENTENCE_END.finditer(after)), len(after))
     return before[cut:] + line[start:end] + after[:stop]

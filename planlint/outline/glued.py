@@ -25,7 +25,7 @@ from planlint.numerals import arabic_to_int, chinese_to_int
 _CN = "[一二三四五六七八九十]{1,3}"
 # Marker shapes as the grammar reads them (grammar/outline.lark); the parser has the last word on each piece.
 _MARKER = re.compile(
-    rf"(?P<section>第{_CN}(?:部分|章|节))"
+    rf"(?P<part>第{_CN}部分)|(?P<chapter>第{_CN}章)|(?P<section>第{_CN}节(?!课))"
     rf"|(?P<ordinal>{_CN})[、．.](?![一二三四五六七八九十两〇]{{1,3}}[、年月日级个天周次类项])"
     rf"|[（(](?P<paren_ordinal>{_CN})[）)]"
     r"|(?P<number>[1-9][0-9]?)[.．、。](?!(?!(?:19|20)[0-9]{2}(?:年|[—–\-－～~至到])|(?:1[0-2]|[1-9])月)[0-9０-９.．、。])"
@@ -39,7 +39,7 @@ _ATTACHMENTS = re.compile(r"附件[\s\u3000]*[:：][\s\u3000]*(?=\S)")  # 附件
 # Where a section, chapter or Chinese-numbered heading may begin without a gap before it.
 _SECTION_START = re.compile(rf"(?=第{_CN}(?:部分|章|节)|{_CN}、|[（(]{_CN}[）)])")
 _SENTENCE = re.compile(r"[。；！？，,;!?]")
-_RANK = {"section": 0, "ordinal": 1, "paren_ordinal": 2, "number": 3, "paren_number": 4}
+_RANK = {"part": 0, "chapter": 1, "section": 2, "ordinal": 3, "paren_ordinal": 4, "number": 5, "paren_number": 6}
 _MIN_LENGTH = 8
 _LOST_BREAKS = 500  # a line this long holding headings is a page that lost its line breaks
 _GLUED_SLACK = 3  # in a glued line, a marker may skip this many numbers (a gap to report)
@@ -53,6 +53,7 @@ class _Marker(NamedTuple):
     inline: bool  # inside the line, not at its start
     after_colon: bool
     attachments: bool = False  # first after 附件：, a list of the text's attachments
+    loose: bool = False  # 一、 right after a Chinese character, where a word can end (多报合一、信息共享)
 
 
 def _read(text: str, at: int) -> tuple[str, int] | None:
@@ -62,7 +63,7 @@ def _read(text: str, at: int) -> tuple[str, int] | None:
         return None
     kind = match.lastgroup
     raw = match[kind]
-    if kind == "section":
+    if kind in ("part", "chapter", "section"):
         value = chinese_to_int(raw[1:].removesuffix("部分").rstrip("章节"))
     elif kind in ("number", "paren_number"):
         value = arabic_to_int(raw)
@@ -95,24 +96,30 @@ def _markers(lines: list[str], skip: frozenset[int]) -> list[_Marker]:
         for at, after_colon in sorted(places.items()):
             marker = _read(line, at)
             if marker:
-                found.append(_Marker(number, at, marker[0], marker[1], True, after_colon, at in attachment_lists))
+                loose = marker[0] == "ordinal" and "\u4e00" <= line[at - 1] <= "\u9fff"
+                found.append(_Marker(number, at, marker[0], marker[1], True, after_colon, at in attachment_lists, loose))
     return found
 
 
-def split_points(lines: list[str], skip: frozenset[int]) -> dict[int, list[int]]:
-    """Line number → the columns (0-based) where a glued heading starts in it."""
+class Glued(NamedTuple):
+    points: dict[int, list[int]]  # line number → the columns (0-based) where a glued heading starts in it
+    contents: frozenset[int]      # lines that are a table of contents run onto one line: no headings at all
+
+
+def split_points(lines: list[str], skip: frozenset[int]) -> Glued:
+    """Where glued headings start, and which lines are tables of contents."""
     markers = _markers(lines, skip)
     if not any(marker.inline for marker in markers):
-        return {}
+        return Glued({}, frozenset())
     accepted: list[_Marker] = []  # line-start markers and the inline ones taken, in order
     glued: set[tuple[int, str]] = set()  # (line, kind) shown to hold glued headings
     for index, marker in enumerate(markers):
         if not marker.inline:
             accepted.append(marker)
-        elif _continues(marker, accepted, lines) or _opens(marker, index, markers, accepted, lines):
+        elif _continues(marker, accepted, lines) or (not marker.loose and _opens(marker, index, markers, accepted, lines)):
             accepted.append(marker)
             glued.add((marker.line, marker.kind))
-        elif (marker.line, marker.kind) in glued and not marker.after_colon:
+        elif (marker.line, marker.kind) in glued and not marker.after_colon and not marker.loose:
             before = _previous(marker, accepted, across_higher=len(lines[marker.line - 1]) >= _LOST_BREAKS)
             if before is not None and before.value <= marker.value <= before.value + _GLUED_SLACK:
                 accepted.append(marker)  # a gap or a repeat in a glued list: there to be reported
@@ -120,7 +127,8 @@ def split_points(lines: list[str], skip: frozenset[int]) -> dict[int, list[int]]
     for marker in accepted:
         if marker.inline:
             points.setdefault(marker.line, []).append(marker.column)
-    return {line: columns for line, columns in points.items() if not _contents_list(lines[line - 1], columns)}
+    contents = frozenset(line for line, columns in points.items() if _contents_list(lines[line - 1], columns))
+    return Glued({line: columns for line, columns in points.items() if line not in contents}, contents)
 
 
 def _previous(marker: _Marker, accepted: list[_Marker], across_higher: bool = False) -> _Marker | None:

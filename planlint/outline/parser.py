@@ -78,7 +78,8 @@ def _classify(lines: list[str], chrome: frozenset[int], automatic: Mapping[int, 
     # tokens and tree for a whole 50 MB text took 160 MB at once.
     items: list[_Item] = []
     numbers, indents, fed = [], [], []
-    glued = split_points(lines, chrome | plain | frozenset(automatic))
+    glued, contents = split_points(lines, chrome | plain | frozenset(automatic))
+    plain = plain | contents
     for number, line in enumerate(lines, 1):
         content = line.lstrip()
         if content and number not in chrome:
@@ -144,8 +145,9 @@ def _piece(lines: list[str], number: int, start: int, piece: str) -> str:
 _ATTACHMENT = re.compile(r"附件[ \t\u3000]*[0-9一二三四五六七八九十]{0,3}(?:[ \t\u3000]*[：:][^。；，,]{0,40})?$")
 
 _BOX = re.compile(r"^[\s\u3000]*专栏[\s\u3000]*[0-9一二三四五六七八九十]{1,3}")
-# Where the text resumes after a box: a blank line, or a heading of the text's own levels.
-_TEXT_RESUMES = re.compile(r"^[\s\u3000]*(?:$|第[一二三四五六七八九十]{1,3}[章节]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])")
+# Where the text resumes after a box: a heading of the text's own levels (a box holds
+# a table, its notes and lists, blank lines between them).
+_TEXT_RESUMES = re.compile(r"^[\s\u3000]*(?:第[一二三四五六七八九十]{1,3}[章节]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])")
 _BOX_LINES = 30
 
 

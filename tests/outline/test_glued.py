@@ -35,12 +35,13 @@ def test_a_heading_glued_after_the_title_and_a_list_that_goes_on_below():
 def test_lists_in_running_text_stay_text():
     text = "一、主要任务\n（1）加强管理，主要包括：1.加强领导；2.完善制度；3.强化考核。\n（2）落实经费。\n"
     assert [raw for _, _, raw in _headings(text)] == ["一、", "（1）", "（2）"]
-    assert split_points(["比例为：高中8:1、初中10:1。", "2.推进改革"], frozenset()) == {}
+    assert split_points(["比例为：高中8:1、初中10:1。", "2.推进改革"], frozenset()).points == {}
 
 
 def test_a_table_of_contents_on_one_line_is_no_headings():
-    line = "目录　第一章　总体要求　第一节　指导思想　第二节　基本原则　第二章　主要任务　第一节　学前教育"
-    assert split_points([line], frozenset()) == {}
+    line = "第一章　总体要求　第一节　指导思想　第二节　基本原则　第二章　主要任务　第一节　学前教育　第三章　保障"
+    assert split_points([line], frozenset()) == ({}, frozenset({1}))
+    assert _headings(line + "\n第一章　总体要求\n") == [(2, 1, "第一章")]
 
 
 def test_a_box_beside_the_text_keeps_its_lists_to_itself():
