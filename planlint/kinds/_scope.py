@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Iterator
 
 from planlint.outline.model import Document, Node, Span
@@ -74,9 +75,12 @@ def _titles(document: Document) -> Iterator[tuple[int, str]]:
     (1. （1）) is a list entry, which may end in ；, and a heading that runs on
     into its text is a run-in heading, which ends as its sentence does."""
     single = {block.lines[0] for block in document.blocks() if len(block.lines) == 1}
-    for node in document.headings():
+    headings = list(document.headings())
+    on_line = Counter(node.span.line for node in headings)  # 三、主要措施 1.工作要点： — a line of two headings
+    for node in headings:
         line = node.span.line
-        if node.marker.kind in _SECTION_KINDS and (node.children or node.body) and line in single:
+        if node.marker.kind in _SECTION_KINDS and (node.children or node.body) and line in single \
+                and on_line[line] == 1:
             yield line, document.lines[line - 1]
 
 

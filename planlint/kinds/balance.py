@@ -117,6 +117,8 @@ def _imbalances(document: Document, params: dict) -> Iterator[Finding]:
         def unclosed(mark: _Mark) -> Finding | None:
             if mark.form == _STAND_IN:
                 return None  # an unpaired ASCII quote: inch marks, or a rule about ASCII quotes
+            if _TRUNCATED.match(text, mark.offset + 1):
+                return None  # a summary cut short inside the pair: 各区(市)县政府(管委会…
             return finding(mark.offset, "unclosed", pairs[mark.pair][1][max(mark.form, 0)])
 
         for index, (offset, char) in enumerate(found):
@@ -150,6 +152,10 @@ def _imbalances(document: Document, params: dict) -> Iterator[Finding]:
             missing = unclosed(mark)
             if missing:
                 yield missing
+
+
+# The rest of a paragraph that a page cut short: a few words, then an ellipsis.
+_TRUNCATED = re.compile(r"[^。！？；!?;\n]{0,30}?(?:…+|\.{3,})[\s\u3000]*$")
 
 
 def _one_phrase(text: str, start: int, end: int) -> bool:

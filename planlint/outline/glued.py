@@ -38,11 +38,15 @@ _LEAD = re.compile(r"[\s\u3000]*[\u4e00-\u9fff]{1,6}[\s\u3000]*[:：][\s\u3000]*
 _ATTACHMENTS = re.compile(r"附件[\s\u3000]*[:：][\s\u3000]*(?=\S)")  # 附件：1.… anywhere in a line
 # Where a section, chapter or Chinese-numbered heading may begin without a gap before it.
 _SECTION_START = re.compile(rf"(?=第{_CN}(?:部分|章|节)|{_CN}、|[（(]{_CN}[）)])")
+_TITLE_GLUE = re.compile(r"(?:工作要点|计划|方案|总结|规划|报告|打算)(?:范文|范本|模板|全文)?[0-9]{0,2}"
+                         r"(?=一、|[（(]一[）)])")
+_TITLE_LENGTH = 40
 _SENTENCE = re.compile(r"[。；！？，,;!?]")
 _RANK = {"part": 0, "chapter": 1, "section": 2, "ordinal": 3, "paren_ordinal": 4, "number": 5, "paren_number": 6}
 _MIN_LENGTH = 8
 _LOST_BREAKS = 500  # a line this long holding headings is a page that lost its line breaks
 _GLUED_SLACK = 3  # in a glued line, a marker may skip this many numbers (a gap to report)
+_RUN_IN_LINES = 4  # how far back a skipped number is looked for, run into the text
 
 
 class _Marker(NamedTuple):
@@ -91,14 +95,25 @@ def _markers(lines: list[str], skip: frozenset[int]) -> list[_Marker]:
         lead = _LEAD.match(line)
         if lead:
             places[lead.end()] = True
+        titled = _titled(line, start)
+        if titled is not None:
+            places.setdefault(titled, False)
         attachment_lists = {match.end() for match in _ATTACHMENTS.finditer(line, start)}
         places.update((at, True) for at in attachment_lists)
         for at, after_colon in sorted(places.items()):
             marker = _read(line, at)
             if marker:
-                loose = marker[0] == "ordinal" and "\u4e00" <= line[at - 1] <= "\u9fff"
+                loose = marker[0] == "ordinal" and "\u4e00" <= line[at - 1] <= "\u9fff" and at != titled
                 found.append(_Marker(number, at, marker[0], marker[1], True, after_colon, at in attachment_lists, loose))
     return found
+
+
+def _titled(line: str, start: int) -> int | None:
+    """Where a first heading is glued to the document's title (…工作计划范文1一、指导思想)."""
+    match = _TITLE_GLUE.search(line, start)
+    if match is None or match.start() - start > _TITLE_LENGTH or _SENTENCE.search(line, start, match.start()):
+        return None
+    return match.end()
 
 
 class Glued(NamedTuple):
@@ -109,8 +124,6 @@ class Glued(NamedTuple):
 def split_points(lines: list[str], skip: frozenset[int]) -> Glued:
     """Where glued headings start, and which lines are tables of contents."""
     markers = _markers(lines, skip)
-    if not any(marker.inline for marker in markers):
-        return Glued({}, frozenset())
     accepted: list[_Marker] = []  # line-start markers and the inline ones taken, in order
     glued: set[tuple[int, str]] = set()  # (line, kind) shown to hold glued headings
     for index, marker in enumerate(markers):
@@ -124,9 +137,11 @@ def split_points(lines: list[str], skip: frozenset[int]) -> Glued:
             if before is not None and before.value <= marker.value <= before.value + _GLUED_SLACK:
                 accepted.append(marker)  # a gap or a repeat in a glued list: there to be reported
     points: dict[int, list[int]] = {}
-    for marker in accepted:
+    for marker in [*accepted, *_run_in(accepted, lines, skip)]:
         if marker.inline:
             points.setdefault(marker.line, []).append(marker.column)
+    for columns in points.values():
+        columns.sort()
     contents = frozenset(line for line, columns in points.items() if _contents_list(lines[line - 1], columns))
     return Glued({line: columns for line, columns in points.items() if line not in contents}, contents)
 
@@ -154,6 +169,15 @@ def _continues(marker: _Marker, accepted: list[_Marker], lines: list[str]) -> bo
     return before is not None and before.value == marker.value - 1
 
 
+def _leads_list(marker: _Marker, index: int, markers: list[_Marker], lines: list[str]) -> bool:
+    """三、主要工作措施 1.2024年工作要点： / (1)…: a first item that ends the line with
+    a colon, leading into a list one level down on the next line."""
+    after = markers[index + 1] if index + 1 < len(markers) else None
+    return after is not None and not after.inline and after.value == 1 and after.line == marker.line + 1 \
+        and _RANK[after.kind] == _RANK[marker.kind] + 1 and not marker.after_colon and not marker.loose \
+        and lines[marker.line - 1].rstrip().endswith((":", "："))
+
+
 def _opens(marker: _Marker, index: int, markers: list[_Marker], accepted: list[_Marker], lines: list[str]) -> bool:
     """A first item (1. （一） 一、) inside a line: taken when its second follows
     close by — at the start of a line (附件：1.… / 2.…), or in the same line
@@ -161,6 +185,8 @@ def _opens(marker: _Marker, index: int, markers: list[_Marker], accepted: list[_
     anywhere in a line that has lost its breaks."""
     if marker.value != 1:
         return False
+    if _leads_list(marker, index, markers, lines):
+        return True
     second = next((later for later in markers[index + 1:] if later.kind == marker.kind), None)
     if second is None or second.line - marker.line > 2:
         return False
@@ -175,7 +201,55 @@ def _opens(marker: _Marker, index: int, markers: list[_Marker], accepted: list[_
     # 一、总体要求（一）指导思想…: the next level down; a （1）（2） list inside （八）'s
     # paragraph enumerates in running text and is no level of the outline.
     under_heading = parent is not None and parent.line == marker.line and _RANK[marker.kind] == _RANK[parent.kind] + 1
-    return under_heading or len(lines[marker.line - 1]) >= _LOST_BREAKS
+    # （八）…办好十件实事。（1）…（2）…: a list a level too low to be headings enumerates in running text
+    skips_level = parent is not None and _RANK["paren_ordinal"] <= _RANK[parent.kind] < _RANK[marker.kind] - 1
+    return under_heading or (len(lines[marker.line - 1]) >= _LOST_BREAKS and not skips_level)
+
+
+def _run_in(accepted: list[_Marker], lines: list[str], skip: frozenset[int]) -> list[_Marker]:
+    """The numbers a list skips that are there after all, run into the text before
+    the next item (…导师主体责任，34.面向… / …办学水平1、“普九”…。2、…): items
+    whose line break was lost where no heading could be seen to start."""
+    found: list[_Marker] = []
+    last: dict[str, _Marker] = {}
+    restart: dict[str, _Marker] = {}  # the heading of a higher level since the last of a kind
+    for marker in accepted:
+        anchor = restart.get(marker.kind) or last.get(marker.kind)
+        if anchor is not None:
+            expected = 1 if marker.kind in restart else anchor.value + 1
+            if expected < marker.value <= expected + _GLUED_SLACK and marker.line - anchor.line <= _RUN_IN_LINES:
+                found += _between(anchor, marker, range(expected, marker.value), lines, skip)
+        last[marker.kind] = marker
+        restart.pop(marker.kind, None)
+        rank = _RANK[marker.kind]
+        for kind, lower in _RANK.items():
+            if lower > rank:
+                restart[kind] = marker
+    return found
+
+
+def _between(anchor: _Marker, marker: _Marker, values: range, lines: list[str], skip: frozenset[int]) -> list[_Marker]:
+    """Markers of ``marker``'s kind numbered ``values``, in order, between ``anchor`` and ``marker``; all or none."""
+    found: list[_Marker] = []
+    wanted = iter(values)
+    value = next(wanted)
+    for number in range(anchor.line, marker.line + 1):
+        if number in skip:
+            continue
+        line = lines[number - 1]
+        start = anchor.column + 1 if number == anchor.line else 0
+        end = marker.column if number == marker.line else len(line)
+        for match in _MARKER.finditer(line, start, end):
+            at = match.start()
+            if at == 0 or line[at - 1].isascii() and line[at - 1].isalnum():
+                continue
+            read = _read(line, at)
+            if read == (marker.kind, value):
+                found.append(_Marker(number, at, marker.kind, value, True, False))
+                value = next(wanted, 0)
+                if not value:
+                    return found
+    return []
 
 
 def _contents_list(line: str, columns: list[int]) -> bool:

@@ -30,6 +30,7 @@ DOCUMENT_NUMBER = re.compile(
 _FIVE_YEAR_PERIODS = {"十一五": (2006, 2010), "十二五": (2011, 2015), "十三五": (2016, 2020),
                       "十四五": (2021, 2025), "十五五": (2026, 2030)}
 _FIVE_YEAR_PLAN = re.compile(r"“?(十[一二三四五]五)”?(?:[\u4e00-\u9fff]{0,20})规划")
+_YEAR_ALONE = re.compile(r"(?:19|20)\d{2}$")
 _NUMBER_YEAR = re.compile(r"[〔\[［(（【]\s*((?:19|20)\d{2})\s*[〕\]］)）】]")
 _TAIL_LINES = 6
 
@@ -51,7 +52,9 @@ def _title_start(header: list[tuple[int, str]], index: int) -> int:
     while start > 0 and index - start < 2:
         number, text = header[start - 1]
         fragment = text.strip()
-        if number != header[start][0] - 1 or not fragment or len(fragment) > 40 or _FRAGMENT_BREAK.search(fragment) \
+        year_cut = _YEAR_ALONE.match(fragment) and header[start][1].lstrip().startswith("年")  # "2016" / "年…工作要点"
+        if number != header[start][0] - 1 or not fragment or len(fragment) > 40 \
+                or (_FRAGMENT_BREAK.search(fragment) and not year_cut) \
                 or DOCUMENT_NUMBER.match(text) or dates.parse_standalone(text):
             break
         start -= 1

@@ -9,6 +9,7 @@ from typing import Iterator, Mapping, NamedTuple
 
 from planlint.outline import metadata as metadata_module
 from planlint.outline.chrome import chrome_lines
+from planlint.outline.contents import contents_lines
 from planlint.outline.glued import split_points
 from planlint.outline.grammar import outline_parser
 from planlint.outline.model import Document, Marker, Node, Paragraph, Run, Span
@@ -19,6 +20,7 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _TITLE_END = re.compile(r"[。；;！!？?]")
 _SECTION_SUFFIX = {"部分": "part", "章": "chapter", "节": "section"}
 _PAREN_INNER = re.compile(r"^([（(])[ \t\u3000]*(.+?)[ \t\u3000]*([）)])(、?)$")
+_FOREIGN = re.compile(r"[A-Za-z]+(?: [A-Za-z]+){2}")  # three English words: a translation's line, not an item
 _BATCH_LINES = 4096
 _PAGE_MARK_GAP = 3  # spaces after a number: "3、　　　　XX小学" marks a page, no item is written so
 
@@ -123,6 +125,10 @@ def _classify_batch(lines: list[str], numbers: list[int], indents: list[int], fe
         if marker.kind in ("number", "paren-number") and number not in automatic \
                 and (not stripped or len(text) - len(stripped) >= _PAGE_MARK_GAP):
             # "2、" with nothing after it but a wide gap: a document-sharing site's page mark, not an item
+            items.append(_Item("paragraph", number, column, _piece(lines, number, indent, fed[index])))
+            continue
+        if _FOREIGN.match(stripped):
+            # a line of an English translation beside the Chinese (4、rban residents rose…): no item of this plan
             items.append(_Item("paragraph", number, column, _piece(lines, number, indent, fed[index])))
             continue
         if number in automatic:
@@ -362,7 +368,7 @@ def parse(text: str, path: str = "<text>", automatic: Mapping[int, object] | Non
         text = text[1:]
     lines = split_lines(text)
     chrome = chrome_lines(lines)
-    items = _without_page_marks(_classify(lines, chrome, automatic or {}, plain | _boxes(lines)), lines)
+    items = _without_page_marks(_classify(lines, chrome, automatic or {}, plain | _boxes(lines) | contents_lines(lines)), lines)
     root, part_count = _build_tree(items)
     runs, modes = _runs(root)
     first_heading = next((item.line for item in items if item.kind == "heading"), None)

@@ -89,3 +89,9 @@ def test_a_list_number_closed_by_a_bracket_is_no_unopened_mark(findings):
 
 def test_a_quotation_mark_after_a_chinese_number_is_no_list_number(findings):
     assert [line for line, _, _ in findings("PL502", "十三五”时期是不平凡的五年。\n")] == [1]
+
+
+def test_a_paragraph_cut_short_inside_a_pair_is_no_unclosed_mark(findings):
+    assert findings("PL501", "关于印发建设工程实施方案的通知 各区(市)县政府(管委会…") == []
+    assert findings("PL501", "开发《〔...〕烽火》等校本课程12门。三是创建体卫艺新品牌。〔...") == []
+    assert findings("PL501", "各区县政府(管委会负责同志。要加强领导…") == [(1, 6, "“(”没有对应的“)”")]

@@ -78,3 +78,9 @@ def test_a_fix_edits_only_what_it_changes(catalog):
     assert edits("PL504", "支持部分县(区,市)创建。") == [(6, 7, "（"), (10, 11, "）")]
     assert edits("PL302", "（20186月）") == [(6, 6, "年")]
     assert edits("PL802", "学习十九大精神") == [(3, 3, "党的")]
+
+
+def test_a_title_that_shares_its_line_with_a_heading_is_no_title_on_its_own_line(findings):
+    text = "三、主要工作措施 1.2024年工作要点：\n（1）加强党对教育工作的领导。\n（2）落实经费。\n"
+    assert findings("PL201", text) == []
+    assert findings("PL201", "三、主要工作措施：\n（一）加强领导。\n") == [(1, 9, "独占一行的标题末尾不用“：”")]

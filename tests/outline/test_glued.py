@@ -47,3 +47,35 @@ def test_a_table_of_contents_on_one_line_is_no_headings():
 def test_a_box_beside_the_text_keeps_its_lists_to_itself():
     text = "第二节　治理重点\n专栏2　重点工程（一）长江流域。治理单元108个。（二）黄河流域。治理单元50个。\n"
     assert [raw for _, _, raw in _headings(text)] == ["第二节"]
+
+
+def test_a_number_the_list_skips_is_found_run_into_the_text_before():
+    text = ("32.深化专业学位改革。\n\n33.强化导师主体责任，34.面向国际学术前沿，提升培养质量。\n\n"
+            "35.强化与领军企业合作。\n")
+    assert [raw for _, _, raw in _headings(text)] == ["32.", "33.", "34.", "35."]
+    assert (3, 13, "34.") in _headings(text)
+
+
+def test_a_skip_with_no_such_number_nearby_stays_a_gap(findings):
+    text = "32.深化专业学位改革，增长3.5%。\n33.强化导师主体责任。\n35.强化与领军企业合作。\n"
+    assert [raw for _, _, raw in _headings(text)] == ["32.", "33.", "35."]
+    assert findings("PL101", text)
+
+
+def test_a_first_heading_glued_to_the_title():
+    text = "2021年幼儿园工作计划范文1一、指导思想\n以纲要为核心。\n二、工作目标\n"
+    assert _headings(text) == [(1, 16, "一、"), (3, 1, "二、")]
+    assert [raw for _, _, raw in _headings("多报合一、信息共享\n坚持。\n二、目标\n")] == ["二、"]
+
+
+def test_a_first_item_after_a_gap_that_leads_into_the_list_below():
+    text = "三、主要工作措施 1.2024年工作要点：\n（1）加强党对教育工作的领导。\n（2）落实经费。\n"
+    assert [raw for _, _, raw in _headings(text)] == ["三、", "1.", "（1）", "（2）"]
+
+
+def test_a_list_too_low_for_the_outline_enumerates_in_a_long_paragraph():
+    para = "今年要继续办好十件民生实事。" + "".join(f"（{n}）做好第{n}件实事，围绕重点领域和重点群体开展职业技能培训30万人次，"
+                                                 "推动高职院校订单班毕业生就业。" for n in range(1, 11))
+    text = "（八）办好民生实事\n" + para + "\n"
+    assert len(para) >= 500
+    assert [raw for _, _, raw in _headings(text)] == ["（八）"]

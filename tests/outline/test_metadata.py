@@ -58,3 +58,9 @@ def test_two_part_seed():
 def test_signing_date_at_the_end_of_a_plan():
     meta = parse("某校2024年工作计划\n一、总体要求\n正文。\n某校\n2024年2月1日\n").metadata
     assert meta.signing_date_value == SimpleDate(2024, 2, 1)
+
+
+def test_a_title_whose_year_was_cut_onto_a_line_of_its_own():
+    meta = parse("2016\n年教育局工作要点\n2016\n年教育工作的总体要求是：提高质量。\n一、主要任务\n").metadata
+    assert meta.title.text == "2016年教育局工作要点"
+    assert meta.year == 2016

@@ -126,3 +126,21 @@ def test_the_grammar_reads_a_long_text_in_batches_to_the_same_outline(monkeypatc
     whole = parse(text).to_dict()
     monkeypatch.setattr(parser, "_BATCH_LINES", 7)  # batches end mid-list, mid-part and on headings
     assert parse(text).to_dict() == whole
+
+
+def test_a_line_of_an_english_translation_is_no_item():
+    text = "一、主要成就\n1.城镇居民收入增长。\n4、rban residents rose by an annual average of 8.8%.\n"
+    assert [node.marker.raw for node in parse(text).headings()] == ["一、", "1."]
+
+
+def test_a_table_of_contents_with_page_numbers_is_no_outline():
+    text = ("目  录\n1.高新区2022年工作总结 3\n2.教育局2022年工作总结 13\n10企业2022年安全生产工作总结 71\n"
+            "11.生态环境局2022年工作总结 74\n\n一、总体情况\n")
+    assert [node.marker.raw for node in parse(text).headings()] == ["一、"]
+    listed = "一、主要任务\n1.新建幼儿园 3\n2.改扩建学校 2\n3.新增学位 5\n"  # page numbers never go back
+    assert [node.marker.raw for node in parse(listed).headings()] == ["一、", "1.", "2.", "3."]
+
+
+def test_a_portals_table_as_markdown_rows_is_chrome():
+    doc = parse("文号 | 成文日期: | 2025年04月15日 | |\n有效性 | 有效 | 公开日期: | 2025-04-15 |\n一、总体要求\n")
+    assert doc.chrome == frozenset({1, 2})
