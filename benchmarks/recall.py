@@ -139,7 +139,7 @@ def _insert_after_heading(text: str, form: dict, places: int) -> list[Injection]
 
 
 def _marker_text(kind: str, value: int, delimiter: str) -> str:
-    from planlint.kinds._markers import format_marker
+    from planlint.markers import format_marker
 
     return format_marker(kind, value, delimiter)
 

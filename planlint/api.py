@@ -2,6 +2,9 @@
 
     check_text(text)        one document given as text
     check_paths(paths)      files and directories, with configuration, fixes, caching and parallelism
+    fix_text(text)          one text with its fixes applied, and what remains
+    parse(text)             the outline the checks read in a text
+    parse_path(path)        the outline of a file (.txt, .md or .docx)
 """
 
 from __future__ import annotations
@@ -11,37 +14,78 @@ from typing import Iterable, Sequence
 from planlint.catalog import Catalog, bundled_catalog
 from planlint.config import Config
 from planlint.engine import Checker
-from planlint.loading import DEFAULT_INCLUDE, LoadError, Source, discover, is_markdown
-from planlint.results import FileResult, Report, WriteFailure
-from planlint.runner import Settings, _check_source, run
+from planlint.failures import Failure
+from planlint.loading import DEFAULT_INCLUDE, Source, discover, is_markdown
+from planlint.outline.model import Document
+from planlint.results import FileResult, Report
+from planlint.runner import Settings, check_source, run, source_view
 
-__all__ = ["check_text", "check_paths", "parse_path", "FileResult", "Report", "WriteFailure"]
+__all__ = ["check_text", "check_paths", "fix_text", "parse", "parse_path", "FileResult", "Report", "Failure"]
+
+
+def _checker(catalog: Catalog | None, config: Config | None, select: Iterable[str], ignore: Iterable[str],
+             lang: str, profile: str | None) -> Checker:
+    catalog = catalog or bundled_catalog()
+    if profile is not None:
+        catalog.check_profile(profile)
+    rules = catalog.configure(config or Config(), tuple(select), tuple(ignore))
+    return Checker(rules, lang, catalog.profiles, profile)
+
+
+def _text_source(text: str, path: str) -> Source:
+    return Source(path, text, "utf-8", False, "markdown" if is_markdown(path) else "text")
 
 
 def check_text(text: str, path: str = "<text>", *, select: Iterable[str] = (), ignore: Iterable[str] = (),
                lang: str = "zh", catalog: Catalog | None = None, profile: str | None = None,
                config: Config | None = None) -> FileResult:
-    """Check one document given as text (with a configuration's rules, severities and params if given).
-    Raises UnknownProfile for a ``profile`` no document type has."""
-    catalog = catalog or bundled_catalog()
-    if profile is not None:
-        catalog.check_profile(profile)
-    rules = catalog.configure(config or Config(), tuple(select), tuple(ignore))
-    fmt = "markdown" if is_markdown(path) else "text"
-    return _check_source(Source(path, text, "utf-8", False, fmt), Checker(rules, lang, catalog.profiles, profile))
+    """Check one document given as text (Markdown when ``path`` ends in .md), with a
+    configuration's rules, severities and params if given.  Raises UnknownSelector
+    for a selector that names no rule and UnknownProfile for a ``profile`` no
+    document type has (both ValueErrors), and ConfigError for a configuration
+    whose selectors, severities or params the rules refuse."""
+    return check_source(_text_source(text, path), _checker(catalog, config, select, ignore, lang, profile))
 
 
-def parse_path(path: str, stdin_filename: str | None = None):
-    """The outline of one file (.txt, .md or .docx, as the checks see it), or the LoadError."""
+def fix_text(text: str, path: str = "<text>", *, unsafe_fixes: bool = False, select: Iterable[str] = (),
+             ignore: Iterable[str] = (), lang: str = "zh", catalog: Catalog | None = None,
+             profile: str | None = None, config: Config | None = None) -> FileResult:
+    """Apply the safe fixes (and the unsafe ones with ``unsafe_fixes``) to one text,
+    as ``planlint check --fix`` does to a file: ``fixed_text`` is the result,
+    ``fixed`` how many fixes it took, ``diagnostics`` what remains.  When the fixes
+    would leave a new finding or do not settle, the text stays as it was and
+    ``failures`` holds a Failure of reason "fix-rolled-back" naming the rules.
+    Raises as check_text does."""
+    from planlint.fixes import fix_text as apply_fixes  # only fixing needs the fixer
+
+    checker = _checker(catalog, config, select, ignore, lang, profile)
+    outcome = apply_fixes(text, path, checker, unsafe_fixes, source_view(_text_source(text, path)))
+    failures = list(outcome.failures)
+    if outcome.rollback is not None:
+        failures.append(Failure.write(path, "fix-rolled-back", str(outcome.rollback)))
+    return FileResult(path, outcome.diagnostics, failures, outcome.excerpts, outcome.fixed, fixed_text=outcome.text)
+
+
+def _parsed(source: Source) -> Document:
+    # A check with no rules: the same path from source to Document as every check takes.
+    document, _, _ = Checker(()).check(source.text, source.path, source_view(source), source.automatic,
+                                        source.in_table)
+    return document
+
+
+def parse(text: str, path: str = "<text>") -> Document:
+    """The outline the checks read in ``text`` (Markdown when ``path`` ends in .md):
+    headings nested by their numbering, metadata (title, type, year, 发文字号, 成文日期)."""
+    return _parsed(_text_source(text, path))
+
+
+def parse_path(path: str, stdin_filename: str | None = None) -> Document | Failure:
+    """The outline of one file (.txt, .md or .docx, as the checks see it), or the
+    Failure that says why it could not be read; ``-`` reads standard input."""
     from planlint.loading import read_source
-    from planlint.runner import _view
 
     source = read_source(path, stdin_filename)
-    if isinstance(source, LoadError):
-        return source
-    # A check with no rules: the same path from source to Document as every check takes.
-    document, _, _ = Checker(()).check(source.text, source.path, _view(source), source.automatic, source.in_table)
-    return document
+    return source if isinstance(source, Failure) else _parsed(source)
 
 
 def check_paths(paths: Sequence[str], *, select: Iterable[str] = (), ignore: Iterable[str] = (),
@@ -60,9 +104,11 @@ def check_paths(paths: Sequence[str], *, select: Iterable[str] = (), ignore: Ite
     diff and writes nothing.  ``jobs`` processes check files in parallel
     (default: one per core, for runs big enough to gain); ``cache`` reuses the
     results of unchanged files.  The report is the same whatever ``jobs`` and
-    ``cache`` are.  Raises ConfigError, CatalogError, UnknownSelector (a
-    ValueError) for a selector that names no rule, or UnknownProfile (a
-    ValueError) for a ``profile`` no document type has.
+    ``cache`` are; ``report.errors`` holds a Failure for each file that could
+    not be read or written and each rule that could not finish.  Raises
+    ConfigError, CatalogError, UnknownSelector (a ValueError) for a selector
+    that names no rule, or UnknownProfile (a ValueError) for a ``profile`` no
+    document type has.
     """
     if profile is not None:
         (catalog or bundled_catalog()).check_profile(profile)
@@ -71,7 +117,7 @@ def check_paths(paths: Sequence[str], *, select: Iterable[str] = (), ignore: Ite
     report = Report()
     items = []
     for item in discover(paths, include):
-        if isinstance(item, LoadError):
+        if isinstance(item, Failure):
             report.errors.append(item)
         else:
             items.append(item)

@@ -51,7 +51,7 @@ def _check_place(path: str, key: str, lang: str) -> None:
 
 
 def _report_catalog_error(error, lang: str):
-    from planlint.reporters._words import problem_line
+    from planlint.reporters import problem_line
 
     for problem in error.problems:
         click.echo(problem_line(problem, lang), err=True)
@@ -130,7 +130,7 @@ def check(paths, output_format, lang, select, ignore, fail_on, exit_zero, color,
     from planlint.api import check_paths
     from planlint.catalog import CatalogError, UnknownProfile, UnknownSelector
     from planlint.config import ConfigError
-    from planlint.reporters._words import config_error_line
+    from planlint.reporters import config_error_line
 
     paths = list(paths) or ["."]
     if output_file:
@@ -229,7 +229,7 @@ def _render(report, out, options, output_format: str, statistics: bool) -> None:
 
 
 def _print_errors(report, lang: str) -> None:
-    from planlint.reporters._words import error_line
+    from planlint.reporters import error_line
 
     for error in report.errors:
         click.echo(error_line(error, lang), err=True)
@@ -251,12 +251,12 @@ def _print_diffs(report, out, lang: str) -> None:
 def tree(path, output_format, lang, color, stdin_filename):
     """Show the numbering outline planlint parsed from PATH."""
     from planlint.api import parse_path
-    from planlint.loading import LoadError
-    from planlint.reporters._words import error_line
+    from planlint.failures import Failure
+    from planlint.reporters import error_line
     from planlint.reporters.outline import render_json, render_tree
 
     document = parse_path(path, stdin_filename)
-    if isinstance(document, LoadError):
+    if isinstance(document, Failure):
         _fail(error_line(document, lang))
     if output_format == "json":
         render_json(document, sys.stdout)
@@ -279,9 +279,9 @@ def tree(path, output_format, lang, color, stdin_filename):
 def trace_command(plan, summary, output_format, output_file, vocabulary_files, lang, color):
     """Align PLAN's tasks with the SUMMARY that reports on them (a two-part document: its 要点 or 总结 part)."""
     from planlint.api import parse_path
-    from planlint.loading import LoadError
+    from planlint.failures import Failure
     from planlint.reporters import trace as report
-    from planlint.reporters._words import error_line
+    from planlint.reporters import error_line
     from planlint.tracing.tracer import trace_documents
     from planlint.tracing.vocabulary import VocabularyError, load_vocabulary
     from planlint.tracing.words import EXTRA, MissingExtra, require_segmenter
@@ -299,7 +299,7 @@ def trace_command(plan, summary, output_format, output_file, vocabulary_files, l
         _check_place(output_file, "report-not-written", lang)
     documents = [parse_path(path) for path in (plan, summary)]
     for document in documents:
-        if isinstance(document, LoadError):
+        if isinstance(document, Failure):
             _fail(error_line(document, lang))
     result = trace_documents(*documents, vocabulary)
     if not result.tasks:
@@ -345,7 +345,7 @@ def test_rules(directory, lang):
     """Run the examples of the YAML rules in DIRECTORY (an office's own rules)."""
     from pathlib import Path
 
-    from planlint.reporters._words import failure_reason
+    from planlint.reporters import failure_reason
     from planlint.selftest import run_examples
 
     catalog = _catalog(lang, (directory,))

@@ -83,7 +83,7 @@ def _param_name(param) -> str:
 def _bad_value(error: _BadValue, lang: str) -> str:
     from planlint.schemaerrors import shown
 
-    kind, name = error.param.type, _param_name(error.param)
+    kind, name = error.param.type if error.param else None, _param_name(error.param)
     value = f'"{error.value}"' if isinstance(kind, click.Path) else shown(error.value)  # a path in full
     if isinstance(kind, click.Choice):
         return say("usage.choice", lang, name=name, value=value, choices=tuple(kind.choices))
@@ -180,7 +180,7 @@ class Planlint(click.Group):
             _silence_stdout()
             click.echo(failure_line(lang, say("output-closed", lang)), err=True)
             code = 2
-        except Exception as error:  # noqa: BLE001 - the guard: a bug is one line and exit 2, never a traceback
+        except Exception as error:  # the guard: a bug is one line and exit 2, never a traceback
             _report_internal_error(error, lang, given)
             code = 2
         code = code if isinstance(code, int) else 0

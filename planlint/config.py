@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
@@ -91,9 +92,9 @@ def _read(path: Path) -> dict | None:
     if path.name == "pyproject.toml" and "planlint" not in text:
         return None  # most projects' pyproject.toml: no need to import and run a TOML parser
     if path.suffix == ".toml":
-        try:
+        if sys.version_info >= (3, 11):
             import tomllib
-        except ModuleNotFoundError:  # Python 3.10
+        else:
             import tomli as tomllib
         try:
             data = tomllib.loads(text)

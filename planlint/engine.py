@@ -6,13 +6,14 @@ import functools
 import itertools
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Callable, Mapping, NamedTuple, Sequence
+from typing import Callable, Mapping, Sequence
 
 from planlint.catalog import Profile, Rule
 from planlint.diagnostics import Diagnostic, Finding, Fix
+from planlint.failures import Failure
 from planlint.i18n import say
 from planlint.suppression import filter_suppressed
-from planlint.kinds import PatternTimeout, load_kind
+from planlint.kinds import PATTERN_TIME_LIMIT, PatternTimeout, load_kind, time_limit
 from planlint.outline.model import Document
 from planlint.outline.parser import parse, split_lines
 
@@ -43,7 +44,7 @@ class Checker:
 
     def check(self, text: str, path: str, view: Callable[[str], str] | None = None,
               automatic: Mapping[int, object] | None = None,
-              plain: frozenset[int] = frozenset()) -> tuple[Document, list[Diagnostic], list[RuleFailure]]:
+              plain: frozenset[int] = frozenset()) -> tuple[Document, list[Diagnostic], list[Failure]]:
         """``view`` turns the source into what the parser reads (Markdown's syntax
         blanked out), keeping every line and column where they are."""
         document = self._parse(text, path, view, automatic, plain)
@@ -51,7 +52,7 @@ class Checker:
         return document, filter_suppressed(_source_lines(document, text, view), diagnostics), failures
 
     def findings(self, text: str, path: str,
-                 view: Callable[[str], str] | None = None) -> tuple[Document, list[Diagnostic], list[RuleFailure]]:
+                 view: Callable[[str], str] | None = None) -> tuple[Document, list[Diagnostic], list[Failure]]:
         """Every finding as a diagnostic of its own, with its fix: nothing aggregated,
         nothing suppressed yet (``report`` turns them into what ``check`` says)."""
         document = self._parse(text, path, view, None, frozenset())
@@ -81,20 +82,6 @@ def _source_lines(document: Document, text: str, view: Callable[[str], str] | No
     """The lines suppression comments are read in: the source's, since a view
     (Markdown's) blanks HTML comments as syntax."""
     return split_lines(text) if view else document.lines
-
-
-class RuleFailure(NamedTuple):
-    """A rule that could not finish on a document.  ``reason`` is a code the
-    reporters put into words: "timeout" (a user's regex ran past its limit;
-    ``detail`` is the limit in seconds) or "crashed" (``detail`` is the error)."""
-
-    path: str
-    code: str
-    reason: str
-    detail: str = ""
-
-    def __str__(self) -> str:
-        return f"{self.path}: rule {self.code} failed: {self.reason} ({self.detail})"
 
 
 class _Args(dict):
@@ -137,39 +124,41 @@ def aggregate_findings(findings: list[Diagnostic], rules: Sequence[Rule], lang: 
     return kept
 
 
-def _findings(document: Document, rule: Rule, aggregating: bool) -> tuple[list[Finding], int]:
-    """The rule's findings and how many there are.  When the rule aggregates and
-    its kind can count, only the first finding is built past the threshold."""
+def _findings(document: Document, rule: Rule, limit: int | None) -> tuple[list[Finding], int]:
+    """The rule's findings and how many there are.  When the rule aggregates past
+    ``limit`` findings and its kind can count, only the first finding is built."""
     kind = load_kind(rule.kind)
-    if not (aggregating and hasattr(kind, "count")):
-        findings = list(kind.check(document, rule.prepared))
-        return findings, len(findings)
-    total = kind.count(document, rule.prepared)
-    if total == 0:
-        return [], 0
-    return list(itertools.islice(kind.check(document, rule.prepared), 1 if total > rule.aggregate else None)), total
+    with time_limit(PATTERN_TIME_LIMIT if rule.time_limited else None):
+        if limit is None or kind.count is None:
+            findings = list(kind.check(document, rule.params, rule.state))
+            return findings, len(findings)
+        total = kind.count(document, rule.params, rule.state)
+        if total == 0:
+            return [], 0
+        found = kind.check(document, rule.params, rule.state)
+        return list(itertools.islice(found, 1 if total > limit else None)), total
 
 
 def run_rules(document: Document, rules: Sequence[Rule], lang: str = "zh",
               profiles: Mapping[str, Profile] | None = None,
-              aggregate: bool = True) -> tuple[list[Diagnostic], list[RuleFailure]]:
+              aggregate: bool = True) -> tuple[list[Diagnostic], list[Failure]]:
     """Run ``rules``, less those the document type's profile says do not apply."""
     diagnostics: list[Diagnostic] = []
-    failures: list[RuleFailure] = []
+    failures: list[Failure] = []
     profile = (profiles or {}).get(document.metadata.doc_type or "")
     for rule in rules:
         if profile is not None and rule.code in profile.ignore:
             continue
-        aggregating = aggregate and rule.aggregate is not None
+        limit = rule.aggregate if aggregate else None
         try:
-            findings, total = _findings(document, rule, aggregating)
+            findings, total = _findings(document, rule, limit)
         except PatternTimeout as error:
-            failures.append(RuleFailure(document.path, rule.code, "timeout", f"{error.seconds:g}"))
+            failures.append(Failure.rule(document.path, rule.code, "timeout", f"{error.seconds:g}"))
             continue
         except Exception as error:  # one broken rule must not lose the others' results
-            failures.append(RuleFailure(document.path, rule.code, "crashed", f"{type(error).__name__}: {error}"))
+            failures.append(Failure.rule(document.path, rule.code, "crashed", f"{type(error).__name__}: {error}"))
             continue
-        if aggregating and total > rule.aggregate:
+        if limit is not None and total > limit:
             first = min(findings, key=lambda finding: (finding.span.line, finding.span.column))
             diagnostics.append(_aggregated(_diagnostic(document, rule, first, lang), total, lang))
         else:

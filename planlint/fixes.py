@@ -22,9 +22,9 @@ from typing import Callable, Iterable, NamedTuple, Sequence
 
 from planlint.catalog import Rule
 from planlint.diagnostics import Diagnostic, Fix
-from planlint.engine import Checker, RuleFailure
+from planlint.engine import Checker
+from planlint.failures import Failure
 from planlint.outline.parser import split_lines
-from planlint.suppression import filter_suppressed
 
 MAX_PASSES = 2
 _LINE_START = re.compile(r"\r\n|\r|\n")
@@ -49,7 +49,7 @@ class Outcome:
     text: str
     fixed: int = 0
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    failures: list[RuleFailure] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
     excerpts: dict[int, str] = field(default_factory=dict)
     rollback: Rollback | None = None
 
@@ -244,7 +244,8 @@ def fix_text(text: str, path: str, checker: Checker | Sequence[Rule], unsafe: bo
     document, findings, failures = original
     current = checker.unsuppressed(document, findings, text, view)
     baseline = _Baseline(text, current)
-    fixed_text, fixed, passes = text, 0, []
+    fixed_text, fixed = text, 0
+    passes: list[_Pass] = []
     rollback = None
     while not failures:
         fixes = [(d.code, d.fix) for d in current if d.fix and d.fix.applicability in allowed]

@@ -39,9 +39,9 @@ def int_to_chinese(value: int) -> str:
     if value >= 10000:
         return str(value)
     digits = [int(d) for d in str(value)]
-    units = ["千", "百", "十", ""][-len(digits):]
+    places = ["千", "百", "十", ""][-len(digits):]
     text = ""
-    for index, (digit, unit) in enumerate(zip(digits, units)):
+    for index, (digit, unit) in enumerate(zip(digits, places)):
         if digit:
             text += names[digit] + unit
         elif any(digits[index + 1:]) and not text.endswith("零"):

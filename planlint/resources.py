@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
-import sys
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -57,17 +56,15 @@ def schema_validator(name: str):
 
 
 def cache_dir() -> Path:
-    """The user's cache directory for planlint (XDG on Linux, the usual places elsewhere)."""
+    """The user's cache directory for planlint: ``PLANLINT_CACHE_DIR``, else the
+    platform's (platformdirs: $XDG_CACHE_HOME/planlint or ~/.cache/planlint on
+    Linux, ~/Library/Caches/planlint on macOS, %LOCALAPPDATA%\\planlint on Windows)."""
     override = os.environ.get("PLANLINT_CACHE_DIR")
     if override:
         return Path(override)
-    if os.name == "nt":
-        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Caches"
-    else:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "planlint"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("planlint", appauthor=False, opinion=False))
 
 
 def clear_cache() -> tuple[Path, int]:

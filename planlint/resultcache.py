@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from planlint.diagnostics import SEVERITY_RANK, Diagnostic, Edit, Fix
-from planlint.engine import RuleFailure
+from planlint.failures import Failure
 from planlint.outline.model import Span
 from planlint.resources import cache_dir, code_fingerprint, load_json, store_json
 from planlint.results import FileResult
@@ -131,7 +131,7 @@ def encode_result(result: FileResult) -> list:
               None if d.fix is None else [d.fix.applicability, [[list(edit.span), edit.content]
                                                                 for edit in d.fix.edits]], d.occurrences]
              for d in result.diagnostics],
-            [list(failure) for failure in result.failures],
+            [[failure.path, failure.code, failure.reason, failure.detail] for failure in result.failures],
             [[line, text] for line, text in result.excerpts.items()],
             result.fixed, result.diff, result.fixed_text]
 
@@ -148,7 +148,7 @@ def decode_result(encoded) -> FileResult | None:
         if not (type(fixed) is int and type(diff) is str and (fixed_text is None or type(fixed_text) is str)):
             raise _Malformed
         return FileResult(_text(path), [_diagnostic(*diagnostic) for diagnostic in diagnostics],
-                          [RuleFailure(_text(where), _text(code), _text(reason), _text(detail))
+                          [Failure.rule(_text(where), _text(code), _text(reason), _text(detail))
                            for where, code, reason, detail in failures],
                           {_line(line): _text(text) for line, text in excerpts}, fixed, diff, fixed_text)
     except (TypeError, ValueError):  # unpacking the wrong shape raises one of these

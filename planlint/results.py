@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 from planlint.catalog import Rule
 from planlint.diagnostics import SEVERITY_RANK, Diagnostic
-from planlint.engine import RuleFailure
-from planlint.loading import LoadError
+from planlint.failures import Failure
 
 
 @dataclass(slots=True)
@@ -17,7 +15,7 @@ class FileResult:
 
     path: str
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    failures: list[RuleFailure] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)  # rules that could not finish
     excerpts: dict[int, str] = field(default_factory=dict)
     fixed: int = 0          # fixes applied (or, with diff=True, that would be)
     diff: str = ""          # with diff=True: the unified diff of the fixes
@@ -27,7 +25,7 @@ class FileResult:
 @dataclass(slots=True)
 class Report:
     files: list[FileResult] = field(default_factory=list)
-    errors: list[LoadError | RuleFailure | WriteFailure] = field(default_factory=list)
+    errors: list[Failure] = field(default_factory=list)  # files not read or written, rules not finished
     rules: list[Rule] = field(default_factory=list)
     hidden: int = 0  # diagnostics a baseline hid
 
@@ -48,18 +46,3 @@ class Report:
             return 2
         threshold = SEVERITY_RANK[fail_on]
         return int(any(SEVERITY_RANK[d.severity] >= threshold for d in self.diagnostics))
-
-
-class WriteFailure(NamedTuple):
-    """A file left untouched by --fix: ``reason`` is "docx-fix" (fixes are never
-    written into Word files), "read-only", "owner-not-kept", "hard-linked" (see
-    planlint.writeback), "not-written" (it could not be written safely) or
-    "fix-rolled-back" (its fixes would bring new findings or did not settle;
-    ``detail`` names the rules, as planlint.fixes.Rollback puts them)."""
-
-    path: str
-    reason: str
-    detail: str = ""
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.reason}" + (f" ({self.detail})" if self.detail else "")

@@ -5,16 +5,17 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Callable, NamedTuple, Sequence
 
 from planlint.catalog import Catalog, Rule, bundled_catalog, load_catalog
 from planlint.config import Config, find_config, load_config
 from planlint.diagnostics import Diagnostic
 from planlint.engine import Checker
-from planlint.loading import LoadError, Source, decode_source, read_bytes
+from planlint.failures import Failure
+from planlint.loading import Source, decode_source, read_bytes
 from planlint.outline.model import Span
 from planlint.outline.parser import split_lines
-from planlint.results import FileResult, WriteFailure
+from planlint.results import FileResult
 
 if TYPE_CHECKING:
     from planlint.resultcache import Entry
@@ -41,7 +42,8 @@ class Settings(NamedTuple):
     catalog: Catalog | None = None
 
 
-def _view(source: Source):
+def source_view(source: Source) -> Callable[[str], str] | None:
+    """What the parser reads of ``source``'s text: Markdown's syntax blanked out; None for plain text."""
     if source.format == "markdown":
         from planlint.loading.markdown import markdown_view
 
@@ -59,8 +61,9 @@ def _point_into_paragraph(diagnostic: Diagnostic, offset: int, length: int) -> D
     return diagnostic._replace(span=Span(span.line, column, span.end_line, end), fix=None)
 
 
-def _check_source(source: Source, checker: Checker) -> FileResult:
-    view = _view(source)
+def check_source(source: Source, checker: Checker) -> FileResult:
+    """One decoded document checked: the same path for a file, standard input and check_text."""
+    view = source_view(source)
     document, diagnostics, failures = checker.check(source.text, source.path, view, source.automatic,
                                                     source.in_table)
     if source.display_lines is not None:
@@ -76,15 +79,15 @@ def _check_source(source: Source, checker: Checker) -> FileResult:
 
 
 def _fix_source(source: Source, checker: Checker, unsafe: bool, diff: bool,
-                from_stdin: bool) -> tuple[FileResult, WriteFailure | None]:
+                from_stdin: bool) -> tuple[FileResult, Failure | None]:
     if source.format == "docx":
-        return _check_source(source, checker), WriteFailure(source.path, "docx-fix")
+        return check_source(source, checker), Failure.write(source.path, "docx-fix")
     from planlint.fixes import fix_text, unified_diff  # only --fix and --diff need these
     from planlint.writeback import write_atomically
 
-    outcome = fix_text(source.text, source.path, checker, unsafe, _view(source))
+    outcome = fix_text(source.text, source.path, checker, unsafe, source_view(source))
     result = FileResult(source.path, outcome.diagnostics, outcome.failures, outcome.excerpts, outcome.fixed)
-    rolled_back = None if outcome.rollback is None else WriteFailure(source.path, "fix-rolled-back",
+    rolled_back = None if outcome.rollback is None else Failure.write(source.path, "fix-rolled-back",
                                                                       str(outcome.rollback))
     if diff:
         result.diff = unified_diff(source.text, outcome.text, source.path)
@@ -95,7 +98,7 @@ def _fix_source(source: Source, checker: Checker, unsafe: bool, diff: bool,
             write_atomically(source.path, outcome.text, source.encoding, source.bom)
         except OSError as error:
             reason = getattr(error, "reason", "not-written")  # a WriteError says why it refused
-            return _check_source(source, checker), WriteFailure(source.path, reason, str(error))
+            return check_source(source, checker), Failure.write(source.path, reason, str(error))
     return result, rolled_back
 
 
@@ -131,21 +134,38 @@ class _Checkers:
         return self.built[key]
 
 
-def process(item: str, settings: Settings, checkers: _Checkers, cache,
-            kept_only: bool = False) -> tuple[FileResult | None, list] | None:
-    """One file, start to end: (its result, or None if excluded or unreadable; errors).
-    A new result goes into ``cache`` in memory; the caller saves the cache.
-    ``kept_only``: None instead of reading or checking a file whose result the
-    cache does not keep."""
+class Outcome(NamedTuple):
+    """One file's result (None when it is excluded or could not be read) and
+    what could not be done to it (planlint.failures)."""
+
+    result: FileResult | None
+    errors: list[Failure]
+
+
+def process(item: str, settings: Settings, checkers: _Checkers, cache) -> Outcome:
+    """One file, start to end.  A new result goes into ``cache`` in memory; the
+    caller saves the cache."""
+    outcome = _process(item, settings, checkers, cache, kept_only=False)
+    assert outcome is not None  # only a kept_only lookup leaves a file for later
+    return outcome
+
+
+def kept_outcome(item: str, settings: Settings, checkers: _Checkers, cache) -> Outcome | None:
+    """The outcome of a file whose result the cache keeps (or that is excluded,
+    or unreadable); None for any other file, which is then not decoded or checked."""
+    return _process(item, settings, checkers, cache, kept_only=True)
+
+
+def _process(item: str, settings: Settings, checkers: _Checkers, cache, kept_only: bool) -> Outcome | None:
     file_config = checkers.config_for(item)
     if item != "-" and file_config.excludes(item):
-        return None, []
+        return Outcome(None, [])
     checker = checkers.checker_for(file_config, item)
     if kept_only and (cache is None or item == "-" or not cache.knows(checker.fingerprint, item)):
         return None
     read = read_bytes(item, settings.stdin_filename, file_config.max_file_size)
-    if isinstance(read, LoadError):
-        return None, [read]
+    if isinstance(read, Failure):
+        return Outcome(None, [read])
     name, data = read
     del read  # the bytes go as soon as they are text: a big file's bytes outweigh its (CJK) text
     changing = settings.fix or settings.diff
@@ -153,24 +173,24 @@ def process(item: str, settings: Settings, checkers: _Checkers, cache,
     if entry is not None:
         cached = cache.load(entry)
         if cached is not None:
-            return cached, list(cached.failures)
+            return Outcome(cached, list(cached.failures))
     if kept_only:
         return None
     source = decode_source(name, data, file_config.max_file_size)
     del data
-    if isinstance(source, LoadError):
-        return None, [source]
-    errors: list = []
+    if isinstance(source, Failure):
+        return Outcome(None, [source])
+    errors: list[Failure] = []
     if changing:
         result, write_failure = _fix_source(source, checker, settings.unsafe_fixes, settings.diff, item == "-")
         if write_failure:
             errors.append(write_failure)
     else:
-        result = _check_source(source, checker)
+        result = check_source(source, checker)
         if entry is not None:
             cache.store(entry, result)
     errors.extend(result.failures)
-    return result, errors
+    return Outcome(result, errors)
 
 
 _worker: tuple | None = None
@@ -181,12 +201,14 @@ def _start_worker(settings: Settings) -> None:
     _worker = (settings, _Checkers(settings), _cache(settings, lookup=False), set())
 
 
-def _process_in_worker(item: str) -> tuple[FileResult | None, list, list[Rule], list[tuple[Entry, FileResult]]]:
+def _process_in_worker(item: str) -> tuple[FileResult | None, list[Failure], list[Rule],
+                                             list[tuple[Entry, FileResult]]]:
     """The result, the rules this worker has not sent yet (sending all 67 with
     every file cost more than some checks: each pickles its compiled patterns),
     and the cache entry the result is to be kept under, with the result (the
     same object: it is pickled once).  Workers only read the cache; the parent
     saves it once."""
+    assert _worker is not None, "a worker is started before it is given files"
     settings, checkers, cache, sent = _worker
     result, errors = process(item, settings, checkers, cache)
     new_rules = [rule for code, rule in checkers.rules.items() if code not in sent]
@@ -216,18 +238,18 @@ def _worth_parallel(items: Sequence[str], jobs: int) -> bool:
     return False
 
 
-def run(items: Sequence[str], settings: Settings, jobs: int | None = None):
-    """Each item's (result, errors) in the order given, and the rules that ran.
+def run(items: Sequence[str], settings: Settings, jobs: int | None = None) -> tuple[list[Outcome], list[Rule]]:
+    """Each item's outcome in the order given, and the rules that ran.
     ``jobs`` processes (default: the number of cores) when the run is big enough."""
     jobs = jobs or os.cpu_count() or 1
     cache, checkers = _cache(settings), _Checkers(settings)
-    outcomes: list = [None] * len(items)
+    outcomes: list[Outcome | None] = [None] * len(items)
     if cache is not None and _worth_parallel(items, jobs):
         # Kept results first, here: one costs a read and a hash, less than handing
         # it to a worker (and an unchanged repository then needs no worker at all).
         # Only where workers may start: otherwise process() looks up each file
         # itself, and a changed file is not read and hashed twice.
-        outcomes = [process(item, settings, checkers, cache, kept_only=True) for item in items]
+        outcomes = [kept_outcome(item, settings, checkers, cache) for item in items]
     left = [index for index, outcome in enumerate(outcomes) if outcome is None]
     if _worth_parallel([items[index] for index in left], jobs):
         _run_in_pool(items, left, outcomes, settings, jobs, checkers, cache)
@@ -236,10 +258,12 @@ def run(items: Sequence[str], settings: Settings, jobs: int | None = None):
             outcomes[index] = process(items[index], settings, checkers, cache)
     if cache is not None:
         cache.save()
-    return outcomes, checkers.all_rules()
+    done = [outcome for outcome in outcomes if outcome is not None]
+    assert len(done) == len(items)  # each was looked up, or checked here or by a worker
+    return done, checkers.all_rules()
 
 
-def _run_in_pool(items: Sequence[str], left: list[int], outcomes: list, settings: Settings, jobs: int,
+def _run_in_pool(items: Sequence[str], left: list[int], outcomes: list[Outcome | None], settings: Settings, jobs: int,
                  checkers: _Checkers, cache) -> None:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor  # only a parallel run pays for these imports
@@ -251,5 +275,5 @@ def _run_in_pool(items: Sequence[str], left: list[int], outcomes: list, settings
         for index, (result, errors, used, added) in zip(left, results):
             for entry, kept in added:
                 cache.store(entry, kept)
-            outcomes[index] = (result, errors)
+            outcomes[index] = Outcome(result, errors)
             checkers.rules.update((rule.code, rule) for rule in used)

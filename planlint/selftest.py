@@ -14,7 +14,7 @@ from typing import Iterator, Sequence
 from planlint.api import check_text
 from planlint.catalog import Catalog, Rule
 from planlint.config import Config
-from planlint.engine import RuleFailure
+from planlint.failures import Failure
 from planlint.i18n import say
 
 
@@ -25,7 +25,7 @@ class ExampleResult:
     index: int
     example: str
     messages: tuple[str, ...]
-    failures: tuple[RuleFailure, ...]  # rules that could not finish (worded by the reporter)
+    failures: tuple[Failure, ...]  # rules that could not finish (worded by the reporter)
     problems: tuple[str, ...] = ()     # what is wrong with a fixed example, in the run's language
 
     @property

@@ -23,7 +23,7 @@ _WRITE_BITS = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
 
 
 class WriteError(OSError):
-    """``reason`` is a code the reporters put into words (see WriteFailure)."""
+    """``reason`` is a code the reporters put into words (see planlint.failures)."""
 
     def __init__(self, message: str, reason: str = "not-written"):
         super().__init__(message)

@@ -103,7 +103,7 @@ def test_a_rules_directory_that_is_missing_empty_or_a_file(tmp_path):
         load_catalog([tmp_path / "missing", tmp_path / "empty", tmp_path / "file.yaml"])
     assert [(p.path, p.reason.say("zh")) for p in caught.value.problems] == [
         (str(tmp_path / "missing"), "规则目录不存在"),
-        (str(tmp_path / "empty"), "目录中没有规则文件（*.yaml 或 *.yml）"),
+        (str(tmp_path / "empty"), "目录中没有规则文件（*.yaml 或 *.yml）或文档类型配置（profiles/*.yaml）"),
         (str(tmp_path / "file.yaml"), "不是目录")]
 
 
@@ -135,17 +135,27 @@ def _office(tmp_path):
     return office
 
 
+@pytest.fixture(autouse=True)
+def _unread(monkeypatch):
+    """Each test reads the catalog cache afresh, not what this process read before."""
+    from planlint import catalog
+
+    monkeypatch.setattr(catalog, "_read", {})
+
+
 def _from_cache_only(monkeypatch):
     from planlint import catalog
+    from planlint.catalog import load
 
     def refuse(_):
         raise AssertionError("read and validated the rule files again")
 
-    monkeypatch.setattr(catalog, "_load_catalog", refuse)
+    monkeypatch.setattr(load, "build_catalog", refuse)
+    monkeypatch.setattr(catalog, "_read", {})
 
 
 def _comparable(value):
-    """Prepared params with each pattern as its source and flags (a pattern read
+    """A rule's state with each pattern as its source and flags (a pattern read
     back from the cache is compiled when first used)."""
     if isinstance(value, dict):
         return {key: _comparable(item) for key, item in value.items()}
@@ -158,20 +168,18 @@ def _comparable(value):
 
 def _same(one, other) -> bool:
     return (one.rules == other.rules and one.profiles == other.profiles
-            and [_comparable(rule.prepared) for rule in one.rules] == [_comparable(rule.prepared) for rule in other.rules])
+            and [_comparable(rule.state) for rule in one.rules] == [_comparable(rule.state) for rule in other.rules]
+            and [rule.time_limited for rule in one.rules] == [rule.time_limited for rule in other.rules])
 
 
 def test_the_cached_catalog_is_the_one_the_files_give(tmp_path, monkeypatch):
-    from planlint.kinds._regex import TIME_LIMIT
-
     monkeypatch.setenv("PLANLINT_CACHE_DIR", str(tmp_path / "cache"))
     office = _office(tmp_path)
     built = load_catalog([office])
     _from_cache_only(monkeypatch)
     cached = load_catalog([office])
     assert _same(cached, built) and cached.rules
-    assert cached.get("JY001").prepared.get(TIME_LIMIT, "limited") == "limited"  # an office's rule keeps the limit
-    assert cached.get("PL302").prepared[TIME_LIMIT] is None
+    assert cached.get("JY001").time_limited and not cached.get("PL302").time_limited  # an office's rule keeps the limit
     for seed in sorted((ROOT / "seeds").glob("*.txt")):
         text = seed.read_text(encoding="utf-8")
         assert check_text(text, catalog=cached, select=["ALL"]) == check_text(text, catalog=built, select=["ALL"])
@@ -183,6 +191,7 @@ def test_a_cached_pattern_is_compiled_when_a_rule_first_uses_it(tmp_path, monkey
     monkeypatch.setenv("PLANLINT_CACHE_DIR", str(tmp_path / "cache"))
     office = _office(tmp_path)
     load_catalog([office])
+    _from_cache_only(monkeypatch)
     cached = load_catalog([office])
     compiled = []
     compile_pattern = regex.compile
@@ -199,6 +208,7 @@ def test_a_cached_pattern_that_does_not_compile_fails_its_rule(tmp_path, monkeyp
     [kept] = (tmp_path / "cache").glob("catalog-*.json")
     kept.write_text(kept.read_text(encoding="utf-8").replace('{"regex":["其它",', '{"regex":["(其它",'),
                     encoding="utf-8")
+    _from_cache_only(monkeypatch)
     result = check_text("推进其它工作。", catalog=load_catalog([office]), select=["JY001"])
     assert [failure.code for failure in result.failures] == ["JY001"] and not result.diagnostics
 
@@ -207,8 +217,8 @@ def _rule_changed(kept: dict, **fields) -> dict:
     return {**kept, "rules": [{**kept["rules"][0], **fields}, *kept["rules"][1:]]}
 
 
-def _prepared_changed(kept: dict, prepared) -> dict:
-    return _rule_changed(kept, prepared=prepared)
+def _state_changed(kept: dict, state) -> dict:
+    return _rule_changed(kept, state=state)
 
 
 # Ways a catalog cache file can be damaged, foreign or forged: each gives the
@@ -232,16 +242,18 @@ DAMAGE = {
     "params": lambda kept, planted: _rule_changed(kept, params=[]),
     "a missing field": lambda kept, planted: {**kept, "rules": [
         {key: value for key, value in kept["rules"][0].items() if key != "fix"}, *kept["rules"][1:]]},
-    "prepared not a dict": lambda kept, planted: _prepared_changed(kept, ["pattern"]),
-    "an unknown tag": lambda kept, planted: _prepared_changed(kept, {"object": ["os", "system"]}),
-    "two tags": lambda kept, planted: _prepared_changed(kept, {"dict": {}, "tuple": []}),
-    "a pattern's flags": lambda kept, planted: _prepared_changed(kept, {"dict": {"_compiled": {"regex": ["x", "M"]}}}),
-    "a date": lambda kept, planted: _prepared_changed(kept, {"dict": {"before": {"date": "明年"}}}),
+    "time_limited": lambda kept, planted: _rule_changed(kept, time_limited=None),
+    "an unknown tag": lambda kept, planted: _state_changed(kept, {"object": ["os", "system"]}),
+    "two tags": lambda kept, planted: _state_changed(kept, {"dict": {}, "tuple": []}),
+    "a pattern's flags": lambda kept, planted: _state_changed(kept, {"dict": {"compiled": {"regex": ["x", "M"]}}}),
+    "a date": lambda kept, planted: _state_changed(kept, {"dict": {"before": {"date": "明年"}}}),
 }
 
 
 @pytest.mark.parametrize("damage", DAMAGE.values(), ids=DAMAGE.keys())
 def test_a_damaged_foreign_or_planted_catalog_cache_is_rebuilt(tmp_path, monkeypatch, planted, damage):
+    from planlint import catalog
+
     monkeypatch.setenv("PLANLINT_CACHE_DIR", str(tmp_path / "cache"))
     office = _office(tmp_path)
     built = load_catalog([office])
@@ -249,6 +261,7 @@ def test_a_damaged_foreign_or_planted_catalog_cache_is_rebuilt(tmp_path, monkeyp
     damaged = damage(json.loads(kept.read_bytes()), planted)
     for path in (kept, kept.with_suffix(".pickle")):  # also where planlint kept a pickle before
         path.write_bytes(damaged if isinstance(damaged, bytes) else json.dumps(damaged).encode())
+    monkeypatch.setattr(catalog, "_read", {})
     assert _same(load_catalog([office]), built)
     _from_cache_only(monkeypatch)  # and the file is good again
     assert _same(load_catalog([office]), built)

@@ -168,9 +168,10 @@ def test_tree(run):
 
 def test_broken_bundled_rules_exit_2(run, monkeypatch, tmp_path):
     from planlint import catalog
+    from planlint.catalog import load
 
     (tmp_path / "broken.yaml").write_text("rules: [{code: PL001}]\n", encoding="utf-8")
-    monkeypatch.setattr(catalog, "bundled_dir", lambda name: tmp_path)
+    monkeypatch.setattr(load, "bundled_dir", lambda name: tmp_path)
     catalog.bundled_catalog.cache_clear()
     try:
         result = run("check", str(SEEDS))
@@ -389,7 +390,8 @@ def test_a_rules_dir_without_rule_files(run, tmp_path):
     draft = _office(tmp_path, 'rules-dirs = ["rules"]\n', {"rules/README.txt": "规则见此\n"})
     result = run("check", draft)
     assert result.exit_code == 2
-    assert _one_line(result) == f"错误: {tmp_path / 'rules'}: 目录中没有规则文件（*.yaml 或 *.yml）"
+    assert _one_line(result) == (f"错误: {tmp_path / 'rules'}: "
+                                 "目录中没有规则文件（*.yaml 或 *.yml）或文档类型配置（profiles/*.yaml）")
 
 
 def test_an_unknown_profile_lists_the_known_types(run, draft):
@@ -437,9 +439,9 @@ def _english_sentence(text: str, *names: str):
 @pytest.fixture
 def failures(tmp_path, monkeypatch):
     """A way to make each kind of failure: (arguments, an English fragment of its message)."""
-    from planlint.kinds import _regex
+    from planlint import engine
 
-    monkeypatch.setattr(_regex, "TIMEOUT_SECONDS", 0.01)
+    monkeypatch.setattr(engine, "PATTERN_TIME_LIMIT", 0.01)
     slow_rule = {"code": "XX001", "name": "slow-rule", "category": "expression", "severity": "info",
                  "kind": "pattern", "params": {"pattern": "(甲|甲甲)+乙"}, "message": {"zh": "慢", "en": "slow"},
                  "rationale": "测试。", "examples": {"bad": ["甲乙"], "good": ["甲"]}}
@@ -533,12 +535,16 @@ def test_statistics_count_every_occurrence_of_an_aggregated_diagnostic(run, draf
 
 
 def test_a_rule_that_crashes_is_named_in_the_run_s_language(run, draft, monkeypatch):
+    import dataclasses
+
+    from planlint import engine
     from planlint.kinds import load_kind
 
-    def crash(document, params):
+    def crash(document, params, state):
         raise ValueError("bad state")
 
-    monkeypatch.setattr(load_kind("balance"), "check", crash)
+    crashing = dataclasses.replace(load_kind("balance"), check=crash)
+    monkeypatch.setattr(engine, "load_kind", lambda name: crashing if name == "balance" else load_kind(name))
     result = run("check", "--no-cache", "--select", "PL501", "--format", "concise", draft("一、甲\n"))
     assert result.exit_code == 2
     assert _one_line(result).endswith("规则 PL501 未能完成：规则出错（ValueError: bad state）")
@@ -559,9 +565,9 @@ def test_a_broken_configuration_found_by_a_worker_process_is_still_one_line(run,
 
 
 def test_test_rules_says_a_timeout_in_the_run_s_language(run, tmp_path, monkeypatch):
-    from planlint.kinds import _regex
+    from planlint import engine
 
-    monkeypatch.setattr(_regex, "TIMEOUT_SECONDS", 0.01)
+    monkeypatch.setattr(engine, "PATTERN_TIME_LIMIT", 0.01)
     rule = {"code": "XX001", "name": "slow-rule", "category": "expression", "severity": "info",
             "kind": "pattern", "params": {"pattern": "(甲|甲甲)+乙"}, "message": {"zh": "慢", "en": "slow"},
             "rationale": "测试。", "examples": {"bad": ["甲" * 40 + "丙"], "good": ["甲"]}}

@@ -11,7 +11,7 @@ import pytest
 
 from planlint.api import check_text
 from planlint.diagnostics import Diagnostic, Edit, Fix
-from planlint.engine import RuleFailure
+from planlint.failures import Failure
 from planlint.outline.model import Span
 from planlint.resultcache import SCHEMA, ResultCache, decode_result, encode_result
 from planlint.results import FileResult
@@ -25,7 +25,7 @@ EVERY_FIELD = FileResult(
      Diagnostic("docs/草稿.txt", "PL101", "numbering-gap", "numbering", "error", "缺少“二、”",
                 Span(5, 2, 6, 1), Fix("unsafe", (Edit(Span(5, 2, 5, 3), "二"), Edit(Span(9, 1, 9, 2), "三")))),
      Diagnostic("docs/草稿.txt", "PL302", "date-year-glued-to-month", "date", "info", "m", Span(7, 1, 7, 8))],
-    [RuleFailure("docs/草稿.txt", "JY001", "pattern took longer than 1.0s on docs/草稿.txt")],
+    [Failure.rule("docs/草稿.txt", "JY001", "pattern took longer than 1.0s on docs/草稿.txt")],
     {3: "12、加快发展", 5: "\t三、其他", 7: "20186月"},
     fixed=2, diff="--- a\n+++ b\n", fixed_text="一、甲\n")
 
@@ -43,7 +43,7 @@ def test_every_field_comes_back_exactly(tmp_path):
     assert kept == EVERY_FIELD
     assert [type(d.span) for d in kept.diagnostics] == [Span] * 3
     assert type(kept.diagnostics[0].fix) is Fix and type(kept.diagnostics[0].fix.edits) is tuple
-    assert type(kept.failures[0]) is RuleFailure
+    assert type(kept.failures[0]) is Failure
 
 
 @pytest.mark.parametrize("seed", sorted((ROOT / "seeds").glob("*.txt")), ids=lambda path: path.name[:3])

@@ -55,7 +55,7 @@ def _no_checks(monkeypatch):
     def refuse(*_):
         raise AssertionError("checked a file whose result is cached")
 
-    monkeypatch.setattr(runner, "_check_source", refuse)
+    monkeypatch.setattr(runner, "check_source", refuse)
 
 
 def test_cached_run_gives_the_same_diagnostics(tmp_path, monkeypatch):

@@ -36,6 +36,7 @@ def test_wheel_carries_grammar_and_rules(installed):
     assert "planlint/_bundled/rules/numbering.yaml" in names
     assert "planlint/schemas/rules.schema.json" in names
     assert "planlint/_bundled/profiles/implementation-plan.yaml" in names
+    assert "planlint/py.typed" in names  # the library's types are for its users' type checkers too
 
 
 @pytest.mark.slow

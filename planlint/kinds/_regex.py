@@ -3,12 +3,12 @@ lookbehind) with a time limit, so no office's own pattern can hang a run.
 
 The bundled rules' patterns are reviewed and tested, and the limit slows every
 scan (the regex package reads the clock as it goes: a fifth of all scanning
-time, more on patterns with many hits), so the catalog marks their prepared
-params with ``TIME_LIMIT: None``; a rule from a rules directory, or a bundled
-rule whose params a configuration changes, keeps the limit.
+time, more on patterns with many hits), so the engine lifts it for them (see
+planlint.kinds.pattern_time_limit); a rule from a rules directory, or a
+bundled rule whose params a configuration changes, keeps the limit.
 
 A rule whose every match begins with one of a few literal strings (its
-``LITERAL_STARTS``, found when it is prepared: a substitution's keys, or what
+literal ``starts``, found when it is prepared: a substitution's keys, or what
 planlint.kinds._starts reads off a pattern) is tried only where str.find finds
 them, when they are rare enough; the results are finditer's either way."""
 
@@ -16,15 +16,11 @@ from __future__ import annotations
 
 import bisect
 import time
-from typing import Iterator, NamedTuple
+from typing import Any, Iterator, NamedTuple
 
-from planlint.kinds import PatternTimeout
+from planlint.kinds import PatternTimeout, pattern_time_limit
 from planlint.kinds._scope import scoped_lines
 from planlint.outline.model import Document, Span
-
-TIMEOUT_SECONDS = 1.0
-TIME_LIMIT = "_time_limit"  # key in prepared params: seconds, or None for no limit
-LITERAL_STARTS = "_starts"  # key in prepared params: literal strings one of which begins every match
 
 
 def compile_pattern(pattern: str, ignorecase: bool = False, field: str = "pattern"):
@@ -50,7 +46,7 @@ class Hit(NamedTuple):
     line: int
     start: int
     end: int
-    match: object
+    match: Any  # the regex package's Match
 
     def span(self) -> Span:
         return Span(self.line, self.start + 1, self.line, self.end + 1)
@@ -91,14 +87,13 @@ def _join(lines) -> tuple[str, list[int], list[int]]:
     return "\n".join(texts), starts, numbers
 
 
-def _scan(compiled, text: str, document: Document, params: dict):
+def _scan(compiled, text: str, document: Document, starts: tuple[str, ...] | None):
     """What ``compiled.finditer(text)`` yields.  A pattern whose every match
-    begins with one of a few literal starts is tried only where str.find finds
-    them (most are absent from most documents): the regex package has no fast
-    search for a set of words or characters and tries the whole pattern at
+    begins with one of a few literal ``starts`` is tried only where str.find
+    finds them (most are absent from most documents): the regex package has no
+    fast search for a set of words or characters and tries the whole pattern at
     every character instead."""
-    limit = params.get(TIME_LIMIT, TIMEOUT_SECONDS)
-    starts = params.get(LITERAL_STARTS)
+    limit = pattern_time_limit()
     positions = _positions(text, starts) if starts else None
     if limit is None:
         return compiled.finditer(text) if positions is None else _at(compiled, text, positions, None)
@@ -164,11 +159,11 @@ def _positions(text: str, starts: tuple[str, ...]) -> list[int] | None:
     return sorted(positions)
 
 
-def _matches(compiled, document: Document, params: dict):
+def _matches(compiled, document: Document, params: dict, literal_starts: tuple[str, ...] | None):
     """(match, line number, line start) of every non-empty match within one line."""
     text, starts, numbers = _joined(document, params)
     last = len(starts) - 1
-    for match in _scan(compiled, text, document, params):
+    for match in _scan(compiled, text, document, literal_starts):
         start, end = match.span()
         if end == start:
             continue
@@ -178,24 +173,25 @@ def _matches(compiled, document: Document, params: dict):
         yield match, numbers[index], starts[index]
 
 
-def find(compiled, document: Document, params: dict) -> Iterator[Hit]:
+def find(compiled, document: Document, params: dict, starts: tuple[str, ...] | None = None) -> Iterator[Hit]:
     """Every non-empty match in the rule's scope that stays within one line, in
-    order, less those that overlap a typed span the rule's ``outside`` names."""
+    order, less those that overlap a typed span the rule's ``outside`` names.
+    ``starts``: literal strings one of which begins every match, if known."""
     outside = [document.spans(kind) for kind in params.get("outside", ())]
-    for match, line, line_start in _matches(compiled, document, params):
+    for match, line, line_start in _matches(compiled, document, params, starts):
         start, end = match.span()
         start, end = start - line_start, end - line_start
         if not any(spans.overlaps(line, start, end) for spans in outside):
             yield Hit(line, start, end, match)
 
 
-def count(compiled, document: Document, params: dict) -> int:
+def count(compiled, document: Document, params: dict, starts: tuple[str, ...] | None = None) -> int:
     """How many hits ``find`` yields, without building them (for aggregated rules)."""
     if params.get("outside"):
-        return sum(1 for _ in find(compiled, document, params))
+        return sum(1 for _ in find(compiled, document, params, starts))
     text = _joined(document, params)[0]
     total = 0
-    for match in _scan(compiled, text, document, params):
+    for match in _scan(compiled, text, document, starts):
         found = match[0]
         if found and "\n" not in found:
             total += 1

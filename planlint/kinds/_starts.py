@@ -16,14 +16,15 @@ lose findings, so tests compare every bundled pattern against a full scan.
 from __future__ import annotations
 
 import re
+import sys
 
 from planlint.kinds._regex import cheap_starts
 
-try:
-    from re import _constants as _sre, _parser as _sre_parse  # Python 3.11+
-except ImportError:  # Python 3.10
-    import sre_constants as _sre  # type: ignore[no-redef]
-    import sre_parse as _sre_parse  # type: ignore[no-redef]
+if sys.version_info >= (3, 11):
+    from re import _constants as _sre, _parser as _sre_parse
+else:  # Python 3.10
+    import sre_constants as _sre
+    import sre_parse as _sre_parse
 
 _MOST = 32  # the strings stop growing past this many (far more than are worth looking for)
 _ZERO_WIDTH = {_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT}

@@ -76,22 +76,22 @@ def prepare(params: dict) -> dict:
         if len(char) != 1 or char in roles or index >= len(params["pairs"]):
             raise ValueError(f"stand_ins.{char}: a single character that is no pair's mark, for an existing pair")
     marks = re.compile("[" + re.escape("".join(roles) + "".join(stand_ins)) + "]")
-    return {**params, "_roles": roles, "_marks": marks}
+    return {"roles": roles, "marks": marks}
 
 
-def check(document: Document, params: dict) -> Iterator[Finding]:
+def check(document: Document, params: dict, state: dict) -> Iterator[Finding]:
     # The three balance rules share one scan when their pairs are the same.
     key = ("imbalances", tuple(map(tuple, params["pairs"])), tuple(sorted(params.get("stand_ins", {}).items())),
            tuple(params.get("directional", ())))
     wanted = params["defect"]
-    for finding in document.shared(key, lambda: sorted(_imbalances(document, params),
+    for finding in document.shared(key, lambda: sorted(_imbalances(document, params, state),
                                                        key=lambda f: (f.span.line, f.span.column))):
         if finding.args["defect"] == wanted:
             yield finding
 
 
-def _imbalances(document: Document, params: dict) -> Iterator[Finding]:
-    roles, pairs, marks = params["_roles"], params["pairs"], params["_marks"]
+def _imbalances(document: Document, params: dict, state: dict) -> Iterator[Finding]:
+    roles, pairs, marks = state["roles"], params["pairs"], state["marks"]
     stand_ins, directional = params.get("stand_ins", {}), set(params.get("directional", ()))
     for block in document.blocks():
         text = block.text
@@ -121,7 +121,7 @@ def _imbalances(document: Document, params: dict) -> Iterator[Finding]:
                 return None  # a summary cut short inside the pair: 各区(市)县政府(管委会…
             return finding(mark.offset, "unclosed", pairs[mark.pair][1][max(mark.form, 0)])
 
-        for index, (offset, char) in enumerate(found):
+        for index, (offset, _char) in enumerate(found):
             pair, form, opens = kinds[index]
             is_open = any(mark.pair == pair for mark in stack)
             if opens is None:

@@ -34,14 +34,14 @@ PARAMS = {
 PLACEHOLDERS = {"match", "form", "majority", "count", "majority_count"}
 
 
-def prepare(params: dict) -> dict:
-    compiled = [compile_pattern(form["pattern"], field=f"forms[{index}].pattern")
-                for index, form in enumerate(params["forms"])]
-    return {**params, "_compiled": compiled}
+def prepare(params: dict) -> list:
+    """Each form's pattern, compiled."""
+    return [compile_pattern(form["pattern"], field=f"forms[{index}].pattern")
+            for index, form in enumerate(params["forms"])]
 
 
-def check(document: Document, params: dict) -> Iterator[Finding]:
-    found = [list(find(compiled, document, params)) for compiled in params["_compiled"]]
+def check(document: Document, params: dict, state: list) -> Iterator[Finding]:
+    found = [list(find(compiled, document, params)) for compiled in state]
     counts = [len(matches) for matches in found]
     if sum(1 for count in counts if count) < 2:
         return
@@ -53,7 +53,7 @@ def check(document: Document, params: dict) -> Iterator[Finding]:
         for hit in matches:
             match = hit.match
             span = hit.span()
-            edits = ()
+            edits: tuple[Edit, ...] = ()
             if "replacement" in winner:
                 edits = (Edit(span, match.expand(winner["replacement"])),)
             yield Finding(span, {"match": match[0], "form": params["forms"][index]["name"],

@@ -95,7 +95,7 @@ def _reversed_ranges(document: Document) -> Iterator[Finding]:
                               {"found": match[0], "suggestion": ""})
 
 
-def check(document: Document, params: dict) -> Iterator[Finding]:
+def check(document: Document, params: dict, state: None) -> Iterator[Finding]:
     defect = params["defect"]
     if defect == "run-together":
         yield from _run_together(document)

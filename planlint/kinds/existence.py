@@ -24,14 +24,15 @@ PARAMS = {
 PLACEHOLDERS = {"match"}
 
 
-def prepare(params: dict) -> dict:
-    return {**params, "_compiled": compile_pattern(alternation(params["words"]), params.get("ignorecase", False))}
+def prepare(params: dict):
+    """The words as one compiled pattern."""
+    return compile_pattern(alternation(params["words"]), params.get("ignorecase", False))
 
 
-def check(document: Document, params: dict) -> Iterator[Finding]:
-    for hit in find(params["_compiled"], document, params):
+def check(document: Document, params: dict, state) -> Iterator[Finding]:
+    for hit in find(state, document, params):
         yield Finding(hit.span(), {"match": hit.match[0]})
 
 
-def count(document: Document, params: dict) -> int:
-    return count_hits(params["_compiled"], document, params)
+def count(document: Document, params: dict, state) -> int:
+    return count_hits(state, document, params)

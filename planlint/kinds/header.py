@@ -54,7 +54,9 @@ def _signing_date_form(document: Document, since: str | None) -> Iterator[Findin
         return
     from planlint.outline.dates import parse_standalone
 
-    form = parse_standalone(document.lines[located.span.line - 1])[0]
+    parsed = parse_standalone(document.lines[located.span.line - 1])
+    assert parsed is not None  # the 成文日期 was found by this very parser
+    form = parsed[0]
     if form in ("cn-numerals", "iso"):
         suggestion = f"{value.year}年{value.month}月{value.day}日"
         yield Finding(located.span, {"found": located.text, "suggestion": suggestion},
@@ -148,7 +150,7 @@ def _number_year(document: Document) -> Iterator[Finding]:
         yield Finding(meta.document_number.span, {"found": match[1], "suggestion": str(meta.signing_date_value.year)})
 
 
-def check(document: Document, params: dict) -> Iterator[Finding]:
+def check(document: Document, params: dict, state: None) -> Iterator[Finding]:
     element = params["element"]
     if "types" in params and document.metadata.doc_type not in params["types"]:
         return

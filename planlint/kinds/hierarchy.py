@@ -18,7 +18,7 @@ import re
 from typing import Iterator
 
 from planlint.diagnostics import Finding
-from planlint.kinds._markers import CANONICAL_DELIMITER, format_marker
+from planlint.markers import CANONICAL_DELIMITER, format_marker
 from planlint.outline.model import MARKER_KINDS, RANK, Document, Node
 
 PARAMS = {
@@ -93,7 +93,7 @@ def _empty(document: Document, kinds: set[str]) -> Iterator[Finding]:
             yield Finding(node.marker.span, {"found": node.marker.raw, "parent": "", "previous": "", "skipped": ""})
 
 
-def check(document: Document, params: dict) -> Iterator[Finding]:
+def check(document: Document, params: dict, state: None) -> Iterator[Finding]:
     if params["defect"] == "empty":
         yield from _empty(document, set(params.get("kinds", MARKER_KINDS)))
         return

@@ -62,10 +62,11 @@ def _has_target(node: Node) -> bool:
     return bool(_MEASURE.search(node.text)) or any(_MEASURE.search(p.text) for p in node.body)
 
 
-def check(document: Document, params: dict) -> Iterator[Finding]:
+def check(document: Document, params: dict, state: None) -> Iterator[Finding]:
     excluded = tuple(params.get("exclude_sections", ()))
     meta = document.metadata
     parts = [child for child in document.root.children if child.is_part]
+    units: list[tuple[Node | None, str | None, list[Node]]]
     if parts and len(parts) == len(meta.doc_types):
         units = [(part, meta.doc_types[index], part.children) for index, part in enumerate(parts)]
     else:

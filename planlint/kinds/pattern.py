@@ -14,7 +14,7 @@ import string
 from typing import Iterator
 
 from planlint.diagnostics import Edit, Finding
-from planlint.kinds._regex import LITERAL_STARTS, count as count_hits, compile_pattern, find
+from planlint.kinds._regex import count as count_hits, compile_pattern, find
 from planlint.kinds._scope import OUTSIDE_SCHEMA, SCOPE_SCHEMA
 from planlint.outline.model import Document, Span
 
@@ -35,6 +35,7 @@ PARAMS = {
 
 
 def prepare(params: dict) -> dict:
+    """The compiled pattern, and the literal strings one of which begins every match (or None)."""
     from planlint.kinds._starts import literal_starts  # only a catalog build prepares rules
 
     compiled = compile_pattern(params["pattern"], params.get("ignorecase", False))
@@ -43,8 +44,7 @@ def prepare(params: dict) -> dict:
         unknown = _fields(template) - set(compiled.groupindex) - {"match"} if template is not None else ()
         if unknown:
             raise ValueError(f"{field}: no group named {', '.join(sorted(unknown))} in pattern")
-    return {**params, "_compiled": compiled,
-            LITERAL_STARTS: literal_starts(params["pattern"], params.get("ignorecase", False))}
+    return {"compiled": compiled, "starts": literal_starts(params["pattern"], params.get("ignorecase", False))}
 
 
 def placeholders(params: dict) -> set[str]:
@@ -70,9 +70,9 @@ def _first_written(document: Document, text: str) -> tuple[int, int] | None:
     return document.shared(("first-written", text), build)
 
 
-def check(document: Document, params: dict) -> Iterator[Finding]:
+def check(document: Document, params: dict, state: dict) -> Iterator[Finding]:
     replacement, unless_earlier = params.get("replacement"), params.get("unless_earlier")
-    for hit in find(params["_compiled"], document, params):
+    for hit in find(state["compiled"], document, params, state["starts"]):
         match = hit.match
         args = {name: value or "" for name, value in match.groupdict().items()}
         args["match"] = match[0]
@@ -98,7 +98,7 @@ def _edits(span: Span, found: str, suggestion: str) -> tuple[Edit, ...]:
                  for tag, start, end, new_start, new_end in operations if tag != "equal")
 
 
-def count(document: Document, params: dict) -> int:
+def count(document: Document, params: dict, state: dict) -> int:
     if "unless_earlier" in params:
-        return sum(1 for _ in check(document, params))
-    return count_hits(params["_compiled"], document, params)
+        return sum(1 for _ in check(document, params, state))
+    return count_hits(state["compiled"], document, params, state["starts"])

@@ -87,7 +87,7 @@ def _topic(title: str) -> str:
     return _NOT_A_TOPIC.sub("", _ISSUER.sub("", title))
 
 
-def check(document: Document, params: dict) -> Iterator[Finding]:
+def check(document: Document, params: dict, state: None) -> Iterator[Finding]:
     if not _in_domain(document, params.get("domain")):
         return
     title = document.metadata.title or document.metadata.notice_title

@@ -12,7 +12,7 @@ from collections import Counter
 from typing import Iterator
 
 from planlint.diagnostics import Edit, Finding
-from planlint.kinds._markers import CANONICAL_DELIMITER, format_marker
+from planlint.markers import CANONICAL_DELIMITER, format_marker
 from planlint.outline.model import MARKER_KINDS, Document, Run
 from planlint.outline.numbering import misnumbered
 
@@ -104,7 +104,7 @@ def _missing(marker, expected_value: int) -> str:
     return " ".join(format_marker(marker.kind, value, marker.delimiter) for value in values)
 
 
-def check(document: Document, params: dict) -> Iterator[Finding]:
+def check(document: Document, params: dict, state: None) -> Iterator[Finding]:
     defect_wanted = params["defect"]
     kinds = set(params.get("kinds", MARKER_KINDS))
     runs = [run for run in document.runs if run.kind in kinds]

@@ -11,8 +11,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from planlint.diagnostics import Edit, Finding
-from planlint.kinds._regex import (LITERAL_STARTS, alternation, cheap_starts, compile_pattern, count as count_hits,
-                                   find)
+from planlint.kinds._regex import alternation, cheap_starts, compile_pattern, count as count_hits, find
 from planlint.kinds._scope import OUTSIDE_SCHEMA, SCOPE_SCHEMA
 from planlint.outline.model import Document
 
@@ -35,6 +34,7 @@ PLACEHOLDERS = {"match", "suggestion"}
 
 
 def prepare(params: dict) -> dict:
+    """The pattern of every key; the keys compiled one by one (regex keys only); the literal starts."""
     swap = params["swap"]
     if params.get("per_character"):
         keys = None
@@ -51,7 +51,7 @@ def prepare(params: dict) -> dict:
     # Literal keys (or characters) begin every match: the scan looks for them
     # directly instead of running the alternation over every character.
     starts = None if params.get("regex") or "" in swap else cheap_starts(tuple(swap))
-    return {**params, "_compiled": compiled, "_keys": keys, LITERAL_STARTS: starts}
+    return {"compiled": compiled, "keys": keys, "starts": starts}
 
 
 def _escape_class(char: str) -> str:
@@ -60,24 +60,24 @@ def _escape_class(char: str) -> str:
     return "\\" + char if char in "\\]^-[" else char
 
 
-def _suggestion(params: dict, found: str) -> str:
+def _suggestion(params: dict, state: dict, found: str) -> str:
     if params.get("per_character"):
         return "".join(params["swap"].get(char, char) for char in found)
-    if params["_keys"] is None:
+    if state["keys"] is None:
         return params["swap"][found]
-    for key, value in params["_keys"]:
+    for key, value in state["keys"]:
         match = key.fullmatch(found)
         if match:
             return match.expand(value)
     return found
 
 
-def check(document: Document, params: dict) -> Iterator[Finding]:
-    for hit in find(params["_compiled"], document, params):
-        suggestion = _suggestion(params, hit.match[0])
+def check(document: Document, params: dict, state: dict) -> Iterator[Finding]:
+    for hit in find(state["compiled"], document, params, state["starts"]):
+        suggestion = _suggestion(params, state, hit.match[0])
         span = hit.span()
         yield Finding(span, {"match": hit.match[0], "suggestion": suggestion}, edits=(Edit(span, suggestion),))
 
 
-def count(document: Document, params: dict) -> int:
-    return count_hits(params["_compiled"], document, params)
+def count(document: Document, params: dict, state: dict) -> int:
+    return count_hits(state["compiled"], document, params, state["starts"])

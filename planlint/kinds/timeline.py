@@ -64,6 +64,7 @@ PLACEHOLDERS = {"match", "signed", "period", "note_zh", "note_en"}
 
 
 def prepare(params: dict) -> dict:
+    """The terms and the evidence with their patterns compiled and their dates read."""
     terms = []
     for index, term in enumerate(params.get("terms", ())):
         compiled = compile_pattern(term["pattern"], field=f"terms[{index}].pattern")
@@ -73,7 +74,7 @@ def prepare(params: dict) -> dict:
     evidence = [(compile_pattern(item["pattern"], field=f"evidence[{index}].pattern"),
                  datetime.date.fromisoformat(item["after"]))
                 for index, item in enumerate(params.get("evidence", ()))]
-    return {**params, "_terms": terms, "_evidence": evidence}
+    return {"terms": terms, "evidence": evidence}
 
 
 def document_dates(document: Document, evidence=()) -> tuple[datetime.date, datetime.date] | None:
@@ -174,12 +175,12 @@ def _deadlines(document: Document, params: dict) -> Iterator[Finding]:
                 "note_zh": "", "note_en": ""})
 
 
-def _anachronisms(document: Document, params: dict) -> Iterator[Finding]:
-    window = document_dates(document, params["_evidence"])
+def _anachronisms(document: Document, params: dict, state: dict) -> Iterator[Finding]:
+    window = document_dates(document, state["evidence"])
     if window is None:
         return
     earliest, latest = window
-    for compiled, unless, bounds, term in params["_terms"]:
+    for compiled, unless, bounds, term in state["terms"]:
         wrong = ("before" in bounds and latest < bounds["before"]) or ("after" in bounds and earliest > bounds["after"])
         if not wrong:
             continue
@@ -209,10 +210,10 @@ def _sentence_around(line: str, start: int, end: int, reach: int = _CONTEXT) -> 
     return before[cut:] + line[start:end] + after[:stop]
 
 
-def check(document: Document, params: dict) -> Iterator[Finding]:
+def check(document: Document, params: dict, state: dict) -> Iterator[Finding]:
     if "types" in params and document.metadata.doc_type not in params["types"]:
         return
     if params["check"] == "anachronism":
-        yield from _anachronisms(document, params)
+        yield from _anachronisms(document, params, state)
     else:
         yield from _deadlines(document, params)

@@ -7,8 +7,9 @@ import os
 import stat
 import sys
 from types import MappingProxyType
-from typing import Iterator, Mapping, NamedTuple, Sequence
+from typing import Any, Iterator, Mapping, NamedTuple, Sequence
 
+from planlint.failures import Failure
 from planlint.loading.errors import ReadError
 from planlint.loading.text import decode
 
@@ -35,26 +36,12 @@ class Source(NamedTuple):
     encoding: str
     bom: bool
     format: str = "text"
-    automatic: Mapping[int, object] = MappingProxyType({})  # read-only: a shared default
+    automatic: Mapping[int, Any] = MappingProxyType({})  # the .docx reader's markers; read-only: a shared default
     in_table: frozenset = frozenset()
     display_lines: tuple | None = None
 
 
-class LoadError(NamedTuple):
-    """A file that could not be read as text.  ``reason`` is a code the
-    reporters put into words (missing, permission, directory, unreadable,
-    symlink-loop, broken-link, special-file, too-large, binary, undecodable,
-    and the .docx reader's); ``detail`` says more, in English or in figures."""
-
-    path: str
-    reason: str
-    detail: str = ""
-
-    def __str__(self) -> str:
-        return f"{self.path}: {self.reason}" + (f" ({self.detail})" if self.detail else "")
-
-
-def discover(paths: Sequence[str], include: Sequence[str] = DEFAULT_INCLUDE) -> Iterator[str | LoadError]:
+def discover(paths: Sequence[str], include: Sequence[str] = DEFAULT_INCLUDE) -> Iterator[str | Failure]:
     """Files to check, in a stable order.  A file named explicitly is always
     checked; in a directory, only included extensions, and no hidden directories.
     Linked directories are not followed, so no loop of links can trap the walk;
@@ -69,7 +56,7 @@ def discover(paths: Sequence[str], include: Sequence[str] = DEFAULT_INCLUDE) -> 
             yield _os_error(given, error)
             continue
         except ValueError:  # a NUL in the name: no such file can exist
-            yield LoadError(given, "missing")
+            yield Failure.load(given, "missing")
             continue
         if not is_directory:
             yield given
@@ -84,22 +71,22 @@ def discover(paths: Sequence[str], include: Sequence[str] = DEFAULT_INCLUDE) -> 
         yield from sorted((_os_error(error.filename, error) for error in unlisted), key=lambda e: e.path)
 
 
-def _os_error(path: str, error: OSError) -> LoadError:
+def _os_error(path: str, error: OSError) -> Failure:
     """What went wrong in the file system, as a reason code."""
     if error.errno == errno.ELOOP:
-        return LoadError(path, "symlink-loop")
+        return Failure.load(path, "symlink-loop")
     if isinstance(error, (FileNotFoundError, NotADirectoryError)):
-        return LoadError(path, "broken-link" if os.path.islink(path) else "missing")
+        return Failure.load(path, "broken-link" if os.path.islink(path) else "missing")
     if isinstance(error, PermissionError):
-        return LoadError(path, "permission")
+        return Failure.load(path, "permission")
     if isinstance(error, IsADirectoryError):
-        return LoadError(path, "directory")
-    return LoadError(path, "unreadable", error.strerror or type(error).__name__)
+        return Failure.load(path, "directory")
+    return Failure.load(path, "unreadable", error.strerror or type(error).__name__)
 
 
-def _too_large(path: str, size: int | None, limit: int) -> LoadError:
+def _too_large(path: str, size: int | None, limit: int) -> Failure:
     """``size``: None when reading stopped at the limit (standard input, a file that grew)."""
-    return LoadError(path, "too-large", ("" if size is None else f"{size / 2**20:.1f} MB ") + f"> {limit / 2**20:g} MB")
+    return Failure.load(path, "too-large", ("" if size is None else f"{size / 2**20:.1f} MB ") + f"> {limit / 2**20:g} MB")
 
 
 def _read_at_most(stream, limit: int) -> bytes:
@@ -115,7 +102,7 @@ def _read_at_most(stream, limit: int) -> bytes:
 
 
 def read_bytes(path: str, stdin_filename: str | None = None,
-               limit: int = DEFAULT_MAX_FILE_SIZE) -> tuple[str, bytes] | LoadError:
+               limit: int = DEFAULT_MAX_FILE_SIZE) -> tuple[str, bytes] | Failure:
     """(the name to report, the file's bytes); ``-`` is standard input.  Only a
     regular file is read, and never more than ``limit`` bytes of anything."""
     if path == "-":
@@ -127,7 +114,7 @@ def read_bytes(path: str, stdin_filename: str | None = None,
     except OSError as error:
         return _os_error(path, error)
     except ValueError:  # a NUL in the name
-        return LoadError(path, "missing")
+        return Failure.load(path, "missing")
     try:
         return _read_open(path, descriptor, limit)
     except OSError as error:
@@ -136,12 +123,12 @@ def read_bytes(path: str, stdin_filename: str | None = None,
         os.close(descriptor)
 
 
-def _read_open(path: str, descriptor: int, limit: int) -> tuple[str, bytes] | LoadError:
+def _read_open(path: str, descriptor: int, limit: int) -> tuple[str, bytes] | Failure:
     status = os.fstat(descriptor)
     if stat.S_ISDIR(status.st_mode):
-        return LoadError(path, "directory")
+        return Failure.load(path, "directory")
     if not stat.S_ISREG(status.st_mode):
-        return LoadError(path, "special-file")
+        return Failure.load(path, "special-file")
     if status.st_size > limit:
         return _too_large(path, status.st_size, limit)
     with open(descriptor, "rb", closefd=False) as stream:
@@ -152,9 +139,9 @@ def _read_open(path: str, descriptor: int, limit: int) -> tuple[str, bytes] | Lo
 
 
 def read_source(path: str, stdin_filename: str | None = None,
-                limit: int = DEFAULT_MAX_FILE_SIZE) -> Source | LoadError:
+                limit: int = DEFAULT_MAX_FILE_SIZE) -> Source | Failure:
     read = read_bytes(path, stdin_filename, limit)
-    return read if isinstance(read, LoadError) else decode_source(*read, limit=limit)
+    return read if isinstance(read, Failure) else decode_source(*read, limit=limit)
 
 
 def is_markdown(name: str) -> bool:
@@ -167,24 +154,24 @@ def is_word(name: str) -> bool:
     return name.lower().endswith(_WORD)
 
 
-def decode_source(name: str, data: bytes, limit: int = DEFAULT_MAX_FILE_SIZE) -> Source | LoadError:
+def decode_source(name: str, data: bytes, limit: int = DEFAULT_MAX_FILE_SIZE) -> Source | Failure:
     """``limit``: the most bytes a .docx may unpack to."""
     if is_word(name):
         return _word_source(name, data, limit)
     try:
         decoded = decode(data)
     except ReadError as error:
-        return LoadError(name, error.reason, error.detail)
+        return Failure.load(name, error.reason, error.detail)
     fmt = "markdown" if is_markdown(name) else "text"
     return Source(name, decoded.text, decoded.encoding, decoded.bom, fmt)
 
 
-def _word_source(name: str, data: bytes, limit: int) -> Source | LoadError:
+def _word_source(name: str, data: bytes, limit: int) -> Source | Failure:
     from planlint.loading.docx import read_docx
 
     try:
         document = read_docx(name, data, limit)
     except ReadError as error:
-        return LoadError(name, error.reason, error.detail)
+        return Failure.load(name, error.reason, error.detail)
     return Source(name, "\n".join(document.lines), "docx", False, "docx", document.automatic,
                   frozenset(document.in_table), tuple(document.own_text))

@@ -284,7 +284,8 @@ def _unpacked_size(data: memoryview, part: zipfile.ZipInfo) -> int:
     if part.compress_type == zipfile.ZIP_STORED:
         return len(packed)
     inflater, size, cap = zlib.decompressobj(-zlib.MAX_WBITS), 0, part.file_size + 1
-    pending, offset = b"", 0
+    pending: bytes | memoryview = b""
+    offset = 0
     try:
         while size < cap and not inflater.eof:
             if not pending:
@@ -307,8 +308,8 @@ def _not_a_zip(path: str, data: bytes) -> ReadError:
         if kind == "doc" or path.lower().endswith(".doc"):
             return ReadError("doc-format")
         return ReadError(f"not-word.{kind}")
-    kind = kind_of_bytes(data)
-    return ReadError(f"not-word.{kind}" if kind else "corrupt-docx")
+    other = kind_of_bytes(data)
+    return ReadError(f"not-word.{other}" if other else "corrupt-docx")
 
 
 def _head(package: zipfile.ZipFile, name: str) -> bytes:
@@ -377,7 +378,7 @@ def _paragraphs(document, qn) -> DocxText:
         result.own_text.append(text)
         result.lines.append((marker or "") + text)
         number = len(result.lines)
-        if marker:
+        if marker and located:
             result.automatic[number] = AutoMarker(len(marker), located[1])
         if in_table:
             result.in_table.add(number)

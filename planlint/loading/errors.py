@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 class ReadError(ValueError):
-    """``reason`` is a code the reporters put into words (see LoadError); ``detail`` says more, in English."""
+    """``reason`` is a code the reporters put into words (see planlint.failures); ``detail`` says more, in English."""
 
     def __init__(self, reason: str, detail: str = ""):
         self.reason, self.detail = reason, detail

@@ -68,6 +68,7 @@ def markdown_view(text: str) -> str:
             viewed.append(_blank(line))
             continue
         match = _PREFIX.match(line)
+        assert match is not None  # every part of _PREFIX is optional: it matches every line
         cut = match.end()
         rest = line[cut:]
         if match["strong"] and rest.rstrip().endswith(match["strong"]):

@@ -101,7 +101,6 @@ def extract(lines: list[str], chrome: frozenset[int], first_heading_line: int | 
 
     title_candidates = []
     for index, (number, text) in enumerate(header):
-        stripped = text.strip()
         if meta.document_number is None and DOCUMENT_NUMBER.match(text):
             meta.document_number = _located(number, text)
             continue

@@ -6,6 +6,11 @@ import importlib
 from types import ModuleType
 from typing import NamedTuple
 
+# The words of errors, shared with the command line.
+from planlint.reporters._words import config_error_line, error_line, failure_reason, problem_line
+
+__all__ = ["FORMATS", "Options", "reporter", "config_error_line", "error_line", "failure_reason", "problem_line"]
+
 FORMATS = ("text", "concise", "json", "sarif", "github", "junit", "gitlab")
 
 

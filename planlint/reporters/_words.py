@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import sys
 
-from planlint.engine import RuleFailure
+from planlint.failures import Failure
 from planlint.i18n import say
-from planlint.loading import LoadError
 
 
-def failure_reason(failure: RuleFailure, lang: str) -> str:
+def failure_reason(failure: Failure, lang: str) -> str:
+    """Why a rule could not finish (a failure of stage "rule")."""
     said = say(f"rule-failure.{failure.reason}", lang, seconds=failure.detail, detail=failure.detail)
     return say("rule-failed", lang, code=failure.code, reason=said)
 
 
-def error_line(error: LoadError | RuleFailure, lang: str) -> str:
-    if isinstance(error, RuleFailure):
+def error_line(error: Failure, lang: str) -> str:
+    if error.stage == "rule":
         reason = failure_reason(error, lang)
     else:
         reason = say(error.reason, lang)

@@ -11,9 +11,10 @@ from planlint.reporters._words import error_line
 
 def render(report, out: TextIO, options: Options) -> None:
     failures = len(report.diagnostics)
-    suites = ET.Element("testsuites", name="planlint", tests=str(len(report.files) + len(report.errors)),
+    tests = str(len(report.files) + len(report.errors))
+    suites = ET.Element("testsuites", name="planlint", tests=tests,
                         failures=str(failures), errors=str(len(report.errors)))
-    suite = ET.SubElement(suites, "testsuite", name="planlint", tests=suites.get("tests"),
+    suite = ET.SubElement(suites, "testsuite", name="planlint", tests=tests,
                           failures=str(failures), errors=str(len(report.errors)))
     for result in report.files:
         case = ET.SubElement(suite, "testcase", name=result.path, classname="planlint")

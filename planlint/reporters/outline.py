@@ -6,7 +6,7 @@ import json
 from typing import TextIO
 
 from planlint.i18n import say
-from planlint.kinds._markers import CANONICAL_DELIMITER, format_marker
+from planlint.markers import CANONICAL_DELIMITER, format_marker
 from planlint.loading import is_word
 from planlint.outline.model import Document, Node
 from planlint.reporters import Options

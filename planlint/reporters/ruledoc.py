@@ -98,7 +98,7 @@ def fix_lines(bad: str, fixed: str) -> list[str]:
     from difflib import SequenceMatcher
 
     before, after = bad.rstrip("\n").split("\n"), fixed.rstrip("\n").split("\n")
-    lines = []
+    lines: list[str] = []
     for tag, start, end, new_start, new_end in SequenceMatcher(None, before, after, autojunk=False).get_opcodes():
         if tag == "equal":
             lines.extend(("  " + line).rstrip() for line in before[start:end])

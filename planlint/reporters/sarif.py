@@ -75,7 +75,7 @@ def _result(diagnostic, rule_index: dict[str, int]) -> dict:
 
 def build(report, options: Options) -> dict:
     rule_index = {rule.code: index for index, rule in enumerate(report.rules)}
-    invocation = {"executionSuccessful": not report.errors}
+    invocation: dict[str, object] = {"executionSuccessful": not report.errors}
     if report.errors:
         invocation["toolExecutionNotifications"] = [
             {"level": "error", "message": {"text": error_line(error, options.lang)}} for error in report.errors]

@@ -39,13 +39,14 @@ def _may_colour(out: TextIO, color: bool | None) -> bool:
     return out.isatty() or bool(os.environ.get("FORCE_COLOR"))
 
 
-def _writer(out: TextIO, color: bool | None) -> Callable[[Segments], None]:
+def _writer(out: TextIO, color: bool | None) -> Callable[[Segments], object]:
     if not _may_colour(out, color):
         return lambda segments: out.write("".join(text for text, _ in segments) + "\n")
     from rich.text import Text
 
     console = make_console(out, color)
-    return lambda segments: console.print(Text.assemble(*segments))
+    # A style of None is no style, as Text.append takes it; assemble's annotation is narrower.
+    return lambda segments: console.print(Text.assemble(*segments))  # type: ignore[arg-type]
 
 
 def render(report, out: TextIO, options: Options) -> None:

@@ -78,8 +78,9 @@ def render_text(result: TraceResult, out: TextIO, options: Options) -> None:
     if result.unplanned:
         console.print()
         console.print(Text(say("trace.unplanned", lang), style="bold"))
-        for item in result.unplanned:
-            console.print(Text.assemble("    ", (say("trace.line", lang, line=item.line), "dim"), " ", item.text))
+        for unplanned in result.unplanned:
+            console.print(Text.assemble("    ", (say("trace.line", lang, line=unplanned.line), "dim"), " ",
+                                        unplanned.text))
     console.print()
     console.print(totals(result, lang))
 

@@ -62,7 +62,7 @@ def _parts(document: Document) -> list[Node]:
 def _part_years(document: Document) -> list[int | None]:
     """Each part's year, from a title that names them in order (2020年工作总结及2021年工作要点)."""
     meta = document.metadata
-    years = [int(year) for year in _YEAR.findall(meta.title.text)] if meta.title else []
+    years: list[int | None] = [int(year) for year in _YEAR.findall(meta.title.text)] if meta.title else []
     if len(years) == len(meta.doc_types) > 1:
         return years
     return [meta.year] * max(len(meta.doc_types), 1)
@@ -106,7 +106,7 @@ def _choose(document: Document, want_summary: bool) -> tuple[Side, list[Node]]:
     if sections:
         years = [int(year) for node in sections for year in _YEAR.findall(node.title)]
         year = years[0] if years else _part_years(document)[meta.doc_types.index(wanted_type)]
-        names = tuple(node.marker.raw + node.title for node in sections)
+        names = tuple(node.marker.raw + node.title for node in sections if node.marker is not None)
         return Side(document.path, title, wanted_type, year, None, names), sections
     if wanted_type in meta.doc_types:  # named in the title, though the text holds only that part
         return Side(document.path, title, wanted_type, _part_years(document)[meta.doc_types.index(wanted_type)],
@@ -151,10 +151,11 @@ def _within(tops: list[Node], itself: bool = False) -> Iterator[Node]:
 
 
 def _skipped(node: Node, skip_sections: tuple[str, ...]) -> bool:
-    while node is not None and node.marker is not None:
-        if any(word in node.title for word in skip_sections):
+    current: Node | None = node
+    while current is not None and current.marker is not None:
+        if any(word in current.title for word in skip_sections):
             return True
-        node = node.parent
+        current = current.parent
     return False
 
 
@@ -165,7 +166,8 @@ def plan_tasks(document: Document, skip_sections: tuple[str, ...]) -> tuple[Side
     for node in _within(tops):
         if node.marker is None or node.children or _skipped(node, skip_sections):
             continue
-        path, ancestor = [], node
+        path: list[str] = []
+        ancestor: Node | None = node
         while ancestor is not None and ancestor.marker is not None:
             path.append(ancestor.marker.raw)
             ancestor = ancestor.parent

@@ -8,6 +8,7 @@ import re
 from typing import Iterator, Sequence
 
 from planlint.numerals import chinese_to_int
+from planlint.outline.model import Node
 from planlint.tracing.documents import Sentence, Task
 
 _PLAN_WORD = r"(?:工作要点|要点|年初计划|工作计划|计划|任务清单)"
@@ -34,7 +35,7 @@ def _named(tasks: Sequence[Task], top: int | None, second: int | None) -> list[T
     found = []
     for task in tasks:
         ancestors = []
-        node = task.node
+        node: Node | None = task.node
         while node is not None and node.marker is not None:
             ancestors.append(node.marker.value)
             node = node.parent
@@ -52,10 +53,10 @@ def _named(tasks: Sequence[Task], top: int | None, second: int | None) -> list[T
 def _numbered_item(tasks: Sequence[Task], value: int) -> list[Task]:
     """The task numbered ``value`` where the plan numbers its tasks once through (1…36
     across 一、 to 十、): there "第三项" is the task 3., not the section 三、."""
-    values = [task.node.marker.value for task in tasks]
+    values = [task.node.marker.value if task.node.marker else None for task in tasks]
     if len(set(values)) != len(values):
         return []
-    return [task for task in tasks if task.node.marker.value == value]
+    return [task for task, number in zip(tasks, values) if number == value]
 
 
 def explicit_links(passage: Sentence, tasks: Sequence[Task]) -> Iterator[tuple[int, str]]:

@@ -144,9 +144,9 @@ def trace_documents(plan: Document, summary: Document, vocabulary: Vocabulary | 
     scores = _Scores(tasks, passages, vocabulary, settings)
     explicit: dict[tuple[int, int], str] = {}  # (task, passage) → the words that name the task
     for index, passage in enumerate(passages):
-        for task, said in explicit_links(passage, tasks):
-            explicit[(task, index)] = said
-            scores.tasks[task][index] = max(scores.tasks[task].get(index, 0.0), 1.0)
+        for named, said in explicit_links(passage, tasks):
+            explicit[(named, index)] = said
+            scores.tasks[named][index] = max(scores.tasks[named].get(index, 0.0), 1.0)
     best = [0.0] * len(passages)
     for scored in scores.tasks:
         for index, value in scored.items():

@@ -58,8 +58,8 @@ def _read_table(path: Path) -> dict:
             detail += f" (line {mark.line + 1})"
         raise VocabularyError(str(path), None, words("config.bad-yaml", detail=detail)) from None
     table = {} if table is None else table
-    for error in schema_validator("vocabulary").iter_errors(table):
-        field_path, problem = describe(error)[0]
+    for invalid in schema_validator("vocabulary").iter_errors(table):
+        field_path, problem = describe(invalid)[0]
         raise VocabularyError(str(path), ".".join(map(str, field_path)) or None, problem)
     return table
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from planlint.catalog import bundled_catalog
-from planlint.kinds import load_kind
-from planlint.kinds._regex import TIME_LIMIT, compile_pattern, count, find
+from planlint.kinds import load_kind, time_limit
+from planlint.kinds._regex import compile_pattern, count, find
 from planlint.outline.parser import parse
 
 SEEDS = sorted((Path(__file__).parents[2] / "seeds").glob("*.txt"))
@@ -33,8 +33,9 @@ def test_count_agrees_with_check_for_every_rule_whose_kind_counts(seed):
     counted = 0
     for rule in bundled_catalog().rules:
         kind = load_kind(rule.kind)
-        if hasattr(kind, "count"):
-            assert kind.count(document, rule.prepared) == len(list(kind.check(document, rule.prepared))), rule.code
+        if kind.count is not None:
+            found = list(kind.check(document, rule.params, rule.state))
+            assert kind.count(document, rule.params, rule.state) == len(found), rule.code
             counted += 1
     assert counted > 20
 
@@ -51,8 +52,7 @@ def test_an_office_pattern_that_runs_too_long_fails_alone(tmp_path):
             "rationale": "测试。", "examples": {"bad": ["甲乙"], "good": ["甲"]}}
     (tmp_path / "slow.yaml").write_text(yaml.safe_dump({"rules": [rule]}, allow_unicode=True), encoding="utf-8")
     catalog = load_catalog([tmp_path])
-    assert TIME_LIMIT not in catalog.get("XX001").prepared
-    assert catalog.get("PL503").prepared[TIME_LIMIT] is None
+    assert catalog.get("XX001").time_limited and not catalog.get("PL503").time_limited
     result = check_text("甲" * 40 + "丙\n其它", select=["XX001", "PL805"], catalog=catalog)
     [failure] = result.failures
     assert (failure.code, failure.reason, failure.detail) == ("XX001", "timeout", "1")
@@ -64,13 +64,11 @@ def test_a_configured_pattern_keeps_the_time_limit():
 
     catalog = bundled_catalog()
     [rule] = catalog.configure(Config(params={"PL805": {"swap": {"其它": "其他"}}}), ("PL805",), ())
-    assert TIME_LIMIT not in rule.prepared
+    assert rule.time_limited and not catalog.get("PL805").time_limited
 
 
 def _literal_rules():
-    from planlint.kinds._regex import LITERAL_STARTS
-
-    return [rule for rule in bundled_catalog().rules if rule.prepared.get(LITERAL_STARTS)]
+    return [rule for rule in bundled_catalog().rules if isinstance(rule.state, dict) and rule.state.get("starts")]
 
 
 def _spans(matches):
@@ -92,16 +90,17 @@ def test_scanning_at_literal_starts_finds_what_finditer_finds(dense, monkeypatch
     rules = _literal_rules()
     assert {rule.kind for rule in rules} == {"pattern", "substitution"} and len(rules) >= 6
     seeds = "\n".join(seed.read_text(encoding="utf-8") for seed in SEEDS)
-    pieces = sorted({key for rule in rules for key in rule.prepared[_regex.LITERAL_STARTS]}
-                    | {char for rule in rules for char in rule.prepared["_compiled"].pattern}
+    pieces = sorted({key for rule in rules for key in rule.state["starts"]}
+                    | {char for rule in rules for char in rule.state["compiled"].pattern}
                     | set("甲乙“”《》（）,，;：:？?!。\n 0２\u3000")
                     | {example for rule in rules for example in (*rule.examples["bad"], *rule.examples["good"])})
 
     def same(text):
         for rule in rules:
-            compiled = rule.prepared["_compiled"]
-            scanned = _regex._scan(compiled, text, None, rule.prepared)
-            assert _spans(scanned) == _spans(compiled.finditer(text)), rule.code
+            compiled = rule.state["compiled"]
+            with time_limit(None):  # as the bundled rules run
+                scanned = _spans(_regex._scan(compiled, text, None, rule.state["starts"]))
+            assert scanned == _spans(compiled.finditer(text)), rule.code
 
     same(seeds)
     given(st.lists(st.sampled_from(pieces), max_size=40).map("".join))(settings(max_examples=300, deadline=None)(same))()

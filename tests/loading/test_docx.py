@@ -17,7 +17,8 @@ from docx.oxml.ns import nsdecls
 
 from planlint.api import check_paths
 from planlint.cli import main
-from planlint.loading import LoadError, decode_source, read_source
+from planlint.failures import Failure
+from planlint.loading import decode_source, read_source
 from planlint.loading.docx import DocxText, format_number, read_docx
 from planlint.loading.errors import ReadError
 
@@ -348,5 +349,5 @@ def test_random_damage_to_a_word_file_is_always_named(tmp_path):
         for _ in range(rng.choice([1, 4, 32])):
             data[rng.randrange(len(data))] = rng.randrange(256)
         result = decode_source("x.docx", bytes(data[:rng.randrange(len(data))] if rng.random() < 0.2 else data))
-        reasons.add(result.reason if isinstance(result, LoadError) else "read")
+        reasons.add(result.reason if isinstance(result, Failure) else "read")
     assert {"corrupt-docx", "truncated-docx"} <= reasons

@@ -11,13 +11,14 @@ import sys
 import pytest
 
 from planlint.config import find_config
-from planlint.loading import LoadError, discover, read_bytes
+from planlint.failures import Failure
+from planlint.loading import discover, read_bytes
 from planlint.loading import text as text_module
 from planlint.loading.text import decode
 
 
 def _reasons(items):
-    return [(os.path.basename(item.path), item.reason) if isinstance(item, LoadError) else os.path.basename(item)
+    return [(os.path.basename(item.path), item.reason) if isinstance(item, Failure) else os.path.basename(item)
             for item in items]
 
 
@@ -70,7 +71,7 @@ def test_a_file_over_the_limit_is_refused_by_its_size_unread(tmp_path):
     path = tmp_path / "big.txt"
     with open(path, "wb") as stream:
         stream.truncate(3 * 2**20)
-    assert read_bytes(str(path), limit=2 * 2**20) == LoadError(str(path), "too-large", "3.0 MB > 2 MB")
+    assert read_bytes(str(path), limit=2 * 2**20) == Failure.load(str(path), "too-large", "3.0 MB > 2 MB")
     assert read_bytes(str(path), limit=3 * 2**20)[1] == bytes(3 * 2**20)
 
 

@@ -7,7 +7,8 @@ import codecs
 import pytest
 
 from planlint.api import check_paths
-from planlint.loading import LoadError, decode_source, discover, read_source
+from planlint.failures import Failure
+from planlint.loading import decode_source, discover, read_source
 
 SAMPLE = "南宁市教育局\n2018319\n一、总体要求\n三、主要任务\n"
 
@@ -22,7 +23,7 @@ SAMPLE = "南宁市教育局\n2018319\n一、总体要求\n三、主要任务\n"
 ])
 def test_encodings_decode_to_the_same_text(data, encoding, bom):
     source = decode_source("x.txt", data)
-    assert not isinstance(source, LoadError), source
+    assert not isinstance(source, Failure), source
     assert (source.text, source.encoding, source.bom) == (SAMPLE, encoding, bom)
 
 
@@ -50,7 +51,7 @@ def test_undecodable_file(tmp_path):
     path = tmp_path / "bad.txt"
     path.write_bytes(codecs.BOM_UTF8 + b"\xff\xfe\xfd broken")
     source = read_source(str(path))
-    assert isinstance(source, LoadError) and source.reason == "undecodable"
+    assert isinstance(source, Failure) and source.reason == "undecodable"
 
 
 def test_missing_path():

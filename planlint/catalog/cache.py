@@ -5,9 +5,14 @@ Building a catalog costs YAML, jsonschema and every kind's ``prepare`` (some
 planlint.catalog.load_catalog).  It is JSON, never a pickle: a CI system
 restores cache directories from other branches, and whoever can write a cache
 file must not be able to run code (planlint.resources.load_json).  Each rule is
-kept with its fields and its prepared params, what its kind made of them, as
-tagged data: objects are {"dict": …}, {"tuple": …}, {"date": "2024-01-31"},
-{"regex": [source, flags]} or {"re": [source, flags]}.
+kept with its fields and its state, what its kind's ``prepare`` made of its
+params, as tagged data: objects are {"dict": …}, {"tuple": …}, {"date":
+"2024-01-31"}, {"regex": [source, flags]} or {"re": [source, flags]}.  A state
+that holds anything else (a third-party kind's own objects) is not kept: the
+rule is kept without it, and its kind prepares it again each time the catalog
+is read back.  A rule of a third-party kind is kept with its kind's stamp (the
+module's file, size and time), and a profile with its file's: when one
+differs, the kept catalog is a miss.
 
 A compiled pattern is kept as its source and flags, never as what it compiles
 to (a pickled ``regex`` pattern is its compiled program, which the package's C
@@ -34,24 +39,36 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import re
+from typing import Any
 
-from planlint.catalog import Catalog, Profile, Rule
-from planlint.kinds import KINDS
+from planlint.catalog.model import Catalog, Profile, Rule
+from planlint.kinds import BUNDLED, Kind, load_kind
+from planlint.plugins import file_stamp
 
-SCHEMA = 1  # the layout catalog_as_data writes: change it with the layout
+SCHEMA = 2  # the layout catalog_as_data writes: change it with the layout
 _SEVERITIES = ("error", "warning", "info")  # as planlint/schemas/rules.schema.json has them
 _TEXTS = ("code", "name", "category", "kind", "rationale", "source")
 
 
 def catalog_as_data(catalog: Catalog) -> dict:
     return {"schema": SCHEMA,
-            "rules": [{**rule.to_dict(), "prepared": _data(rule.prepared)} for rule in catalog.rules],
-            "profiles": [[profile.type, list(profile.sections), sorted(profile.ignore), profile.source]
-                         for profile in catalog.profiles.values()]}
+            "rules": [_rule_as_data(rule) for rule in catalog.rules],
+            "profiles": [[profile.type, list(profile.sections), sorted(profile.ignore), profile.source,
+                          file_stamp(profile.source)] for profile in catalog.profiles.values()]}
 
 
-def catalog_from_data(kept) -> Catalog | None:
-    """The catalog ``catalog_as_data`` gave ``kept``; None if ``kept`` is anything else."""
+def _rule_as_data(rule: Rule) -> dict:
+    kept = {**rule.to_dict(), "time_limited": rule.time_limited, "kind_stamp": load_kind(rule.kind).stamp}
+    try:
+        kept["state"] = _data(rule.state)
+    except TypeError:
+        pass  # not data: prepared again when the catalog is read back
+    return kept
+
+
+def catalog_from_data(kept: Any) -> Catalog | None:
+    """The catalog ``catalog_as_data`` gave ``kept``; None if ``kept`` is anything
+    else, or a kind or profile it was made from has changed since."""
     try:
         if not (kept["schema"] == SCHEMA and isinstance(kept["rules"], list)
                 and isinstance(kept["profiles"], list)):
@@ -69,21 +86,29 @@ class _Malformed(ValueError):
 def _rule(entry: dict) -> Rule:
     message, examples = entry["message"], entry["examples"]
     if not (all(isinstance(entry[key], str) for key in _TEXTS) and entry["severity"] in _SEVERITIES
-            and entry["kind"] in KINDS and isinstance(entry["params"], dict)
+            and isinstance(entry["params"], dict) and isinstance(entry["time_limited"], bool)
             and entry["fix"] in (None, "safe", "unsafe") and isinstance(entry["enabled"], bool)
             and (entry["aggregate"] is None or type(entry["aggregate"]) is int)
             and isinstance(message, dict) and isinstance(message.get("zh"), str) and isinstance(message.get("en"), str)
             and isinstance(examples, dict) and _strings(examples.get("bad")) and _strings(examples.get("good"))):
         raise _Malformed(entry.get("code"))
-    prepared = _value(entry["prepared"])
-    if not isinstance(prepared, dict):
-        raise _Malformed(entry["code"])
-    fields = {field.name: entry[field.name] for field in dataclasses.fields(Rule) if field.name != "prepared"}
-    return Rule(**fields, prepared=prepared)
+    kind = _kind(entry["kind"], entry["kind_stamp"])
+    state = _value(entry["state"]) if "state" in entry else kind.state(entry["params"])
+    fields = {field.name: entry[field.name] for field in dataclasses.fields(Rule) if field.name != "state"}
+    return Rule(**fields, state=state)
 
 
-def _profile(type_, sections, ignore, source) -> tuple[str, Profile]:
-    if not (isinstance(type_, str) and isinstance(source, str) and isinstance(sections, list)
+def _kind(name: str, stamp: str | None) -> Kind:
+    """The kind a rule was kept with, unless its code has changed since (or it is gone)."""
+    kind = load_kind(name) if name in BUNDLED or stamp is not None else None  # a plugin's is kept with its stamp
+    if kind is None or kind.stamp != stamp:
+        raise _Malformed(name)
+    return kind
+
+
+def _profile(type_, sections, ignore, source, stamp) -> tuple[str, Profile]:
+    if not (isinstance(type_, str) and isinstance(source, str) and stamp == file_stamp(source)
+            and isinstance(sections, list)
             and all(isinstance(section, dict) and isinstance(section.get("name"), str)
                     and _strings(section.get("keywords")) for section in sections)
             and _strings(ignore)):
@@ -96,17 +121,18 @@ def _strings(value) -> bool:
 
 
 def _data(value):
-    """A prepared value as JSON: lists and scalars as they are, every other value
-    an object whose one key says what it is."""
+    """A state as JSON: lists and scalars as they are, every other value an
+    object whose one key says what it is; TypeError for a value of any other
+    type (a subclass too: a named tuple read back as a tuple would break its kind)."""
     import regex
 
-    if value is None or isinstance(value, (bool, int, float, str)):
+    if value is None or type(value) in (bool, int, float, str):
         return value
-    if isinstance(value, list):
+    if type(value) is list:
         return [_data(item) for item in value]
-    if isinstance(value, tuple):
+    if type(value) is tuple:
         return {"tuple": [_data(item) for item in value]}
-    if isinstance(value, dict) and all(isinstance(key, str) for key in value):
+    if type(value) is dict and all(type(key) is str for key in value):
         return {"dict": {key: _data(item) for key, item in value.items()}}
     if type(value) is datetime.date:
         return {"date": value.isoformat()}
@@ -114,7 +140,7 @@ def _data(value):
         return {"regex": [value.pattern, value.flags]}
     if isinstance(value, re.Pattern):
         return {"re": [value.pattern, value.flags]}
-    raise TypeError(f"a kind prepared a {type(value).__name__}: teach planlint.catalogcache to keep it as data")
+    raise TypeError(f"a kind prepared a {type(value).__name__}, which is not kept as data")
 
 
 def _value(data):

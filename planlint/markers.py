@@ -1,4 +1,4 @@
-"""How a marker is written, for messages and fixes."""
+"""How a heading marker is written (一、 （一） 1. ①), for messages, fixes and `planlint tree`."""
 
 from __future__ import annotations
 
