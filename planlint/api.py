@@ -5,22 +5,25 @@
     fix_text(text)          one text with its fixes applied, and what remains
     parse(text)             the outline the checks read in a text
     parse_path(path)        the outline of a file (.txt, .md or .docx)
+    show_report(report, paths)  the checked files read again whole, for a report that shows them (HTML)
+    check_upload(data, name)  one document given as a file's bytes (the web page's upload)
 """
 
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from typing import Iterable, NamedTuple, Sequence
 
 from planlint.catalog import Catalog, bundled_catalog
 from planlint.config import Config
 from planlint.engine import Checker
 from planlint.failures import Failure
-from planlint.loading import DEFAULT_INCLUDE, Source, discover, is_markdown
+from planlint.loading import DEFAULT_INCLUDE, DEFAULT_MAX_FILE_SIZE, Source, decode_source, discover, is_markdown
 from planlint.outline.model import Document
 from planlint.results import FileResult, Report
-from planlint.runner import Settings, check_source, run, source_view
+from planlint.runner import Settings, check_source, parse_source, run, source_view
 
-__all__ = ["check_text", "check_paths", "fix_text", "parse", "parse_path", "FileResult", "Report", "Failure"]
+__all__ = ["check_text", "check_paths", "fix_text", "parse", "parse_path", "show_path", "show_report",
+           "check_upload", "Shown", "FileResult", "Report", "Failure"]
 
 
 def _checker(catalog: Catalog | None, config: Config | None, select: Iterable[str], ignore: Iterable[str],
@@ -68,9 +71,7 @@ def fix_text(text: str, path: str = "<text>", *, unsafe_fixes: bool = False, sel
 
 def _parsed(source: Source) -> Document:
     # A check with no rules: the same path from source to Document as every check takes.
-    document, _, _ = Checker(()).check(source.text, source.path, source_view(source), source.automatic,
-                                        source.in_table)
-    return document
+    return parse_source(source)[0]
 
 
 def parse(text: str, path: str = "<text>") -> Document:
@@ -127,3 +128,70 @@ def check_paths(paths: Sequence[str], *, select: Iterable[str] = (), ignore: Ite
             report.files.append(result)
         report.errors.extend(errors)
     return report
+
+
+class Shown(NamedTuple):
+    """A document as a report shows it whole: its outline and metadata, and the
+    lines its diagnostics' positions count in (a .docx paragraph's own text,
+    a Markdown file's source)."""
+
+    document: Document
+    lines: list[str]
+
+
+def show_path(path: str, *, profile: str | None = None, limit: int = DEFAULT_MAX_FILE_SIZE) -> Shown | Failure:
+    """One file read and parsed as a check reads it (``profile``: the type --profile says), or the Failure."""
+    from planlint.loading import read_source
+
+    source = read_source(path, limit=limit)
+    return source if isinstance(source, Failure) else Shown(*parse_source(source, profile))
+
+
+def show_report(report: Report, paths: Sequence[str], *, profile: str | None = None,
+                config: str | None = None, stdin_filename: str | None = None) -> dict[str, Shown]:
+    """The files of ``report`` (checked from ``paths``) read again whole, by path, each
+    with the profile and size limit of its configuration (or ``config``).  Left out:
+    standard input (it cannot be read twice), and a file that can no longer be read
+    or has changed since it was checked (its lines are no longer those its
+    diagnostics point at) — a report shows only their diagnostics' lines."""
+    from planlint.config import find_config, load_config
+
+    stdin_name = (stdin_filename or "-") if "-" in paths else None
+    fixed_config = load_config(config) if config else None
+    configs: dict = {}
+    shown = {}
+    for result in report.files:
+        if result.path == stdin_name:
+            continue
+        file_config = fixed_config or find_config(result.path, configs)
+        again = show_path(result.path, profile=profile or file_config.profile, limit=file_config.max_file_size)
+        if isinstance(again, Failure) or any(line > len(again.lines) or again.lines[line - 1] != text
+                                               for line, text in result.excerpts.items()):
+            continue
+        shown[result.path] = again
+    return shown
+
+
+def check_upload(data: bytes, name: str, *, select: Iterable[str] = (), ignore: Iterable[str] = (),
+                 lang: str = "zh", catalog: Catalog | None = None, profile: str | None = None,
+                 config: Config | None = None,
+                 limit: int = DEFAULT_MAX_FILE_SIZE) -> tuple[Report, dict[str, Shown]]:
+    """One document given as a file's bytes, never written anywhere: read as a file
+    called ``name`` would be (.docx, .md, or text in any encoding planlint reads),
+    checked as check_text checks it (``profile``, else the configuration's), and
+    shown whole.  The report holds its result, or the Failure that says why
+    there is none; the rules are those of the configuration."""
+    catalog = catalog or bundled_catalog()
+    config = config or Config()
+    profile = profile or config.profile
+    if profile is not None:
+        catalog.check_profile(profile)
+    report = Report(rules=catalog.configure(config, tuple(select), tuple(ignore)))
+    source = decode_source(name, data, limit)
+    if isinstance(source, Failure):
+        report.errors.append(source)
+        return report, {}
+    result = check_source(source, Checker(report.rules, lang, catalog.profiles, profile))
+    report.files.append(result)
+    report.errors.extend(result.failures)
+    return report, {name: Shown(*parse_source(source, profile))}

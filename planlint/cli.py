@@ -20,7 +20,7 @@ from planlint.cliguard import Choice, FilePath, IntRange, Planlint, failure_line
 from planlint.i18n import LANGUAGES, say
 
 _SEVERITIES = ("error", "warning", "info")
-_FORMATS = ("text", "concise", "json", "sarif", "github", "junit", "gitlab")
+_FORMATS = ("text", "concise", "json", "sarif", "github", "junit", "gitlab", "html")
 
 
 def _selectors(values: tuple[str, ...]) -> list[str]:
@@ -174,8 +174,13 @@ def check(paths, output_format, lang, select, ignore, fail_on, exit_zero, color,
             sys.stdout.write(fixed)
         shown_out = sys.stderr
     options = _options(lang, color, quiet)
+    shown = None
+    if output_format == "html" and not statistics:  # the HTML report shows each document whole
+        from planlint.api import show_report
+
+        shown = show_report(report, paths, profile=profile, config=config_path, stdin_filename=stdin_filename)
     with _report_stream(output_file, shown_out, lang) as out:
-        _render(report, out, options, output_format, statistics)
+        _render(report, out, options, output_format, statistics, shown)
     if report.hidden and not quiet and (statistics or output_format not in ("text", "concise")):
         click.echo(say("baseline-hidden", lang, count=report.hidden), err=True)  # machine output stays as documented
     code = report.exit_code(fail_on)
@@ -217,13 +222,15 @@ def _report_stream(path: str | None, default, lang: str):
         _fail(failure_line(lang, say("report-not-written", lang, reason=_os_reason(error, lang)), path))
 
 
-def _render(report, out, options, output_format: str, statistics: bool) -> None:
+def _render(report, out, options, output_format: str, statistics: bool, shown=None) -> None:
     from planlint.reporters import reporter
 
     if statistics:
         from planlint.reporters import statistics as statistics_reporter
 
         statistics_reporter.render(report, out, options, as_json=output_format == "json")
+    elif shown is not None:
+        reporter(output_format).render(report, out, options, shown)
     else:
         reporter(output_format).render(report, out, options)
 
@@ -378,6 +385,45 @@ def rule(code, lang, color):
     if found is None:
         _fail(failure_line(lang, say("unknown-rule", lang, code=code)))
     render_rule(found, sys.stdout, _options(lang, color))
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="The address to listen on; another than this machine's lets other computers send files.")
+@click.option("--port", type=IntRange(min=0, max=65535), default=8765, show_default=True,
+              help="The port to listen on (0: any free one).")
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in the default web browser.")
+@click.option("--max-upload", type=IntRange(min=1), default=20, show_default=True, metavar="MB",
+              help="The largest file the page accepts, in MB.")
+@_lang_option
+@_verbose_option
+def serve(host, port, open_browser, max_upload, lang):
+    """A web page on this computer: drop a .docx, .txt or .md file (or paste text) and see the HTML report."""
+    from planlint import serve as server
+    from planlint.config import ConfigError, find_config
+    from planlint.reporters import config_error_line
+
+    try:  # the configuration of the directory it starts in, as for standard input
+        config = find_config(".")
+        catalog = _catalog(lang, config.rules_dirs)
+        catalog.configure(config)  # a broken configuration stops here, not at the first upload
+    except ConfigError as error:
+        _fail(config_error_line(error, lang))
+    try:
+        listening = server.listen(host, port)
+    except (OSError, UnicodeError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        _fail(failure_line(lang, say("serve.cannot-listen", lang, host=host, port=port, reason=reason)))
+    url = server.url_of(listening)
+    click.echo(say("serve.running", lang, url=url))
+    if not server.is_loopback(host):
+        click.echo(say("serve.exposed", lang, host=host), err=True)
+    if open_browser:
+        import webbrowser
+
+        webbrowser.open(url)
+    settings = server.Settings(lang, max_upload * 2**20, server.is_loopback(host), config, catalog)
+    server.server(settings).run(sockets=[listening])
 
 
 @main.command()

@@ -87,6 +87,8 @@ def _bad_value(error: _BadValue, lang: str) -> str:
     value = f'"{error.value}"' if isinstance(kind, click.Path) else shown(error.value)  # a path in full
     if isinstance(kind, click.Choice):
         return say("usage.choice", lang, name=name, value=value, choices=tuple(kind.choices))
+    if isinstance(kind, click.IntRange) and kind.min is not None and kind.max is not None:
+        return say("usage.between", lang, name=name, value=value, minimum=kind.min, maximum=kind.max)
     if isinstance(kind, click.IntRange) and kind.min is not None:
         return say("usage.at-least", lang, name=name, value=value, minimum=kind.min)
     if isinstance(kind, click.Path):

@@ -13,7 +13,7 @@ from planlint.diagnostics import Diagnostic
 from planlint.engine import Checker
 from planlint.failures import Failure
 from planlint.loading import Source, decode_source, read_bytes
-from planlint.outline.model import Span
+from planlint.outline.model import Document, Span
 from planlint.outline.parser import split_lines
 from planlint.results import FileResult
 
@@ -61,15 +61,28 @@ def _point_into_paragraph(diagnostic: Diagnostic, offset: int, length: int) -> D
     return diagnostic._replace(span=Span(span.line, column, span.end_line, end), fix=None)
 
 
+def _display_lines(source: Source, document: Document) -> list[str]:
+    """The lines a diagnostic's positions count in: a .docx paragraph's own text
+    (without its rendered automatic marker), a Markdown file's source (the parser
+    reads it with the syntax blanked), else the lines parsed."""
+    if source.display_lines is not None:
+        return list(source.display_lines)
+    return split_lines(source.text) if source_view(source) is not None else document.lines
+
+
+def parse_source(source: Source, profile: str | None = None) -> tuple[Document, list[str]]:
+    """The document as a check parses it (``profile``: the type --profile says), and
+    the lines its diagnostics' positions count in, for a report that shows it whole."""
+    document, _, _ = Checker((), profile=profile).check(source.text, source.path, source_view(source),
+                                                       source.automatic, source.in_table)
+    return document, _display_lines(source, document)
+
+
 def check_source(source: Source, checker: Checker) -> FileResult:
     """One decoded document checked: the same path for a file, standard input and check_text."""
-    view = source_view(source)
-    document, diagnostics, failures = checker.check(source.text, source.path, view, source.automatic,
-                                                    source.in_table)
-    if source.display_lines is not None:
-        lines = list(source.display_lines)
-    else:  # the excerpts show the source: the parsed lines, unless a view blanked Markdown syntax in them
-        lines = document.lines if view is None else split_lines(source.text)
+    document, diagnostics, failures = checker.check(source.text, source.path, source_view(source),
+                                                    source.automatic, source.in_table)
+    lines = _display_lines(source, document)
     if source.format == "docx":
         diagnostics = [_point_into_paragraph(d, source.automatic[d.line].length if d.line in source.automatic else 0,
                                              len(lines[d.line - 1]))

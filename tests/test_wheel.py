@@ -37,6 +37,9 @@ def test_wheel_carries_grammar_and_rules(installed):
     assert "planlint/schemas/rules.schema.json" in names
     assert "planlint/_bundled/profiles/implementation-plan.yaml" in names
     assert "planlint/py.typed" in names  # the library's types are for its users' type checkers too
+    assert {"planlint/templates/report.html.j2", "planlint/templates/report.js", "planlint/templates/report.css",
+            "planlint/templates/upload.html.j2", "planlint/templates/upload.js",
+            "planlint/templates/upload.css"} <= set(names)
 
 
 @pytest.mark.slow
@@ -60,3 +63,7 @@ def test_installed_planlint_checks_a_seed_from_elsewhere(installed):
     module = subprocess.run([str(python), "-m", "planlint", "rule", "PL101", "--lang", "en"],
                             capture_output=True, text=True, cwd=work, encoding="utf-8")
     assert module.returncode == 0 and "Numbering skips" in module.stdout
+    page = subprocess.run([str(planlint), "check", "--format", "html", "-o", "report.html", "draft.txt"], cwd=work,
+                          capture_output=True, text=True, encoding="utf-8")
+    assert page.returncode == everything.returncode, page.stderr  # the templates come with the wheel
+    assert (work / "report.html").read_text(encoding="utf-8").count('class="finding sev-') == len(expected)

@@ -24,7 +24,11 @@ The protocol — a kind module declares:
   from the planlint.outline.model.Document and the rule's params and state;
 - optionally ``count(document, params, state)``: how many findings ``check``
   would yield, for a kind whose findings are cheaper to count than to build
-  (a rule that aggregates needs only the first finding and the count).
+  (a rule that aggregates needs only the first finding and the count);
+- optionally ``figure(document, params, state)``: the kind's measure of a
+  document whether or not it falls short (themes covered and missing, the
+  share of task items with a target), a list of JSON-like dicts, one per part
+  judged — what a report shows beside the findings.  Empty: not judged.
 
 A pattern a kind runs should stop at ``pattern_time_limit()`` seconds (None:
 no limit) and raise PatternTimeout there: the engine sets the limit for every
@@ -88,6 +92,7 @@ class Kind:
     check: Callable[[Document, dict, Any], Iterable[Finding]]
     prepare: Callable[[dict], Any] | None = None
     count: Callable[[Document, dict, Any], int] | None = None
+    figure: Callable[[Document, dict, Any], list[dict]] | None = None
     # Where its code is, for caches to tell when it changed: None for a bundled
     # kind (planlint's own code), else its module's file, size and time.
     stamp: str | None = None
@@ -109,7 +114,7 @@ class Kind:
         if not callable(getattr(module, "check", None)):
             raise KindError(name, "incomplete", "check")
         return cls(name, module.PARAMS, placeholders, module.check, getattr(module, "prepare", None),
-                   getattr(module, "count", None), stamp)
+                   getattr(module, "count", None), getattr(module, "figure", None), stamp)
 
 
 def _always(names: frozenset[str], params: dict) -> frozenset[str]:

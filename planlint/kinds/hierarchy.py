@@ -19,7 +19,7 @@ from typing import Iterator
 
 from planlint.diagnostics import Finding
 from planlint.markers import CANONICAL_DELIMITER, format_marker
-from planlint.outline.model import MARKER_KINDS, RANK, Document, Node
+from planlint.outline.model import MARKER_KINDS, RANK, Document, Heading, Node, is_heading
 
 PARAMS = {
     "type": "object",
@@ -45,12 +45,12 @@ def _example(kind: str) -> str:
     return format_marker(kind, 1, CANONICAL_DELIMITER[kind])
 
 
-def _inversions(parent: Node) -> Iterator[tuple[Node, Node]]:
+def _inversions(parent: Node) -> Iterator[tuple[Heading, Heading]]:
     """(node, lower) where a run of a higher-level kind starts after ``lower``."""
-    lowest: Node | None = None
+    lowest: Heading | None = None
     previous_kind = None
     for child in parent.children:
-        if child.marker is None:
+        if not is_heading(child):
             continue
         if lowest is not None and child.rank < lowest.rank and child.marker.kind != previous_kind:
             yield child, lowest
@@ -109,10 +109,12 @@ def check(document: Document, params: dict, state: None) -> Iterator[Finding]:
     for node in document.headings():
         used_by_part.setdefault(node.part, set()).add(node.marker.kind)
     for parent in _parents(document):
-        if parent.marker is None:
+        if not is_heading(parent):
             continue
         reported: set[str] = set()
         for child in parent.children:
+            if not is_heading(child):
+                continue
             kind = child.marker.kind
             if kind in free:
                 continue

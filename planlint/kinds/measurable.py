@@ -16,7 +16,7 @@ import regex
 
 from planlint.diagnostics import Finding
 from planlint.kinds._scope import title_span
-from planlint.outline.model import Document, Node
+from planlint.outline.model import Document, Heading, Node, is_heading
 
 PARAMS = {
     "type": "object",
@@ -42,13 +42,13 @@ _MEASURE = regex.compile(
 _DOCUMENT_NAME = regex.compile(r"(?:表|清单|名单|目录|方案|计划|要点|办法|细则|指南|规划)$")
 
 
-def _task_items(root_nodes: list[Node], excluded: tuple[str, ...]) -> list[Node]:
-    items = []
+def _task_items(root_nodes: list[Node], excluded: tuple[str, ...]) -> list[Heading]:
+    items: list[Heading] = []
 
     def visit(node: Node) -> None:
         if node.marker is not None and any(word in node.title for word in excluded):
             return
-        if node.marker is not None and not node.children and not _DOCUMENT_NAME.search(node.text.rstrip()):
+        if is_heading(node) and not node.children and not _DOCUMENT_NAME.search(node.text.rstrip()):
             items.append(node)
         for child in node.children:
             visit(child)
@@ -63,6 +63,26 @@ def _has_target(node: Node) -> bool:
 
 
 def check(document: Document, params: dict, state: None) -> Iterator[Finding]:
+    for part, doc_type, items, lacking in _judged(document, params, every_type=False):
+        share = (len(items) - len(lacking)) / len(items)
+        if share < params.get("min_share", {}).get(doc_type, params.get("default_min_share", 0)):
+            examples = "、".join(f"{node.marker.raw}{node.title[:12]}{'…' if len(node.title) > 12 else ''}"
+                                for node in lacking[:3])
+            yield Finding(title_span(document, part), {
+                "share": f"{share:.0%}", "with_target": len(items) - len(lacking), "items": len(items),
+                "examples": examples, "doc_type": doc_type})
+
+
+def figure(document: Document, params: dict, state: None) -> list[dict]:
+    """Per part with enough task items, whatever its type: how many carry a target."""
+    return [{"doc_type": doc_type, "with_target": len(items) - len(lacking), "items": len(items)}
+            for _, doc_type, items, lacking in _judged(document, params, every_type=True)]
+
+
+def _judged(document: Document, params: dict,
+            every_type: bool) -> Iterator[tuple[Node | None, str, list[Heading], list[Heading]]]:
+    """(part, its type, its task items, those without a target) for each part with
+    enough items — of a type the rule holds to a share, unless ``every_type``."""
     excluded = tuple(params.get("exclude_sections", ()))
     meta = document.metadata
     parts = [child for child in document.root.children if child.is_part]
@@ -72,15 +92,7 @@ def check(document: Document, params: dict, state: None) -> Iterator[Finding]:
     else:
         units = [(None, meta.doc_type, document.root.children)]
     for part, doc_type, nodes in units:
-        threshold = params.get("min_share", {}).get(doc_type or "", params.get("default_min_share"))
+        held = (doc_type or "") in params.get("min_share", {}) or "default_min_share" in params
         items = _task_items(nodes, excluded)
-        if threshold is None or len(items) < params.get("min_items", 5):
-            continue
-        lacking = [node for node in items if not _has_target(node)]
-        share = (len(items) - len(lacking)) / len(items)
-        if share < threshold:
-            examples = "、".join(f"{node.marker.raw}{node.title[:12]}{'…' if len(node.title) > 12 else ''}"
-                                for node in lacking[:3])
-            yield Finding(title_span(document, part), {
-                "share": f"{share:.0%}", "with_target": len(items) - len(lacking), "items": len(items),
-                "examples": examples, "doc_type": doc_type or ""})
+        if (held or every_type) and len(items) >= params.get("min_items", 5):
+            yield part, doc_type or "", items, [node for node in items if not _has_target(node)]

@@ -88,6 +88,21 @@ def _topic(title: str) -> str:
 
 
 def check(document: Document, params: dict, state: None) -> Iterator[Finding]:
+    domain = params.get("domain", {}).get("name", "")
+    for part, doc_type, _, missing in _judged(document, params):
+        if missing:
+            yield Finding(title_span(document, part), {"items": "、".join(missing), "count": len(missing),
+                                                         "doc_type": doc_type, "domain": domain})
+
+
+def figure(document: Document, params: dict, state: None) -> list[dict]:
+    """Per part judged: its type, the items it covers and those it misses."""
+    return [{"doc_type": doc_type, "covered": [item for item in items if item not in missing], "missing": missing}
+            for _, doc_type, items, missing in _judged(document, params)]
+
+
+def _judged(document: Document, params: dict) -> Iterator[tuple[Node | None, str, list[str], list[str]]]:
+    """(part, its type, the names of its items, those it misses) for each part the rule judges."""
     if not _in_domain(document, params.get("domain")):
         return
     title = document.metadata.title or document.metadata.notice_title
@@ -99,11 +114,11 @@ def check(document: Document, params: dict, state: None) -> Iterator[Finding]:
     meta = document.metadata
     parts = [child for child in document.root.children if child.is_part]
     by_type = params.get("items_by_type")
+    units: list[tuple[Node | None, str | None, list[Node]]]
     if by_type is not None and parts and len(parts) == len(meta.doc_types):
         units = [(part, meta.doc_types[index], [part]) for index, part in enumerate(parts)]
     else:
         units = [(None, meta.doc_type, document.root.children)]
-    domain = params.get("domain", {}).get("name", "")
     for index, (part, doc_type, nodes) in enumerate(units):
         items = by_type.get(doc_type or "", []) if by_type is not None else params.get("items", [])
         followed = index + 1 < len(units)
@@ -113,6 +128,4 @@ def check(document: Document, params: dict, state: None) -> Iterator[Finding]:
         missing = [item["name"] for item in items
                    if not (followed and item.get("satisfied_by_next_part"))
                    and not any(keyword in text for keyword in item["keywords"])]
-        if missing:
-            yield Finding(title_span(document, part), {"items": "、".join(missing), "count": len(missing),
-                                                         "doc_type": doc_type or "", "domain": domain})
+        yield part, doc_type or "", [item["name"] for item in items], missing

@@ -13,7 +13,7 @@ from typing import Iterator
 
 from planlint.diagnostics import Edit, Finding
 from planlint.markers import CANONICAL_DELIMITER, format_marker
-from planlint.outline.model import MARKER_KINDS, Document, Run
+from planlint.outline.model import MARKER_KINDS, Document, Heading, Marker, Run
 from planlint.outline.numbering import misnumbered
 
 PARAMS = {
@@ -42,7 +42,7 @@ def _form(delimiter: str) -> str:
     return delimiter.replace("(", "（").replace(")", "）")
 
 
-def _delimiter_findings(runs: list[Run], nonstandard_by_kind: dict) -> Iterator[tuple[object, str, str]]:
+def _delimiter_findings(runs: list[Run], nonstandard_by_kind: dict) -> Iterator[tuple[Heading, str, str]]:
     """(node, defect, expected delimiter) for markers written unlike their run.
 
     A run with a majority form holds its minority to it ("delimiter"); a run
@@ -96,11 +96,10 @@ def _run_on(runs: list[Run]) -> dict[int, tuple]:
     return later
 
 
-def _missing(marker, expected_value: int) -> str:
+def _missing(marker: Marker, expected_value: int) -> str:
     values = range(expected_value, marker.value)
     if len(values) > 3:
-        values = (values[0], values[-1])
-        return "…".join(format_marker(marker.kind, value, marker.delimiter) for value in values)
+        return "…".join(format_marker(marker.kind, value, marker.delimiter) for value in (values[0], values[-1]))
     return " ".join(format_marker(marker.kind, value, marker.delimiter) for value in values)
 
 

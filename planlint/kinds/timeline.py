@@ -98,7 +98,7 @@ def document_dates(document: Document, evidence=()) -> tuple[datetime.date, date
             return floor, datetime.date.max
         if floor <= latest:
             earliest = max(earliest, floor)
-    return (earliest, latest) if earliest else None
+    return (earliest, latest) if earliest and latest else None
 
 
 _OPENING = 300  # characters: where a 发文字号 run into the text of a page (one line) stands

@@ -114,7 +114,7 @@ def _mention_matches(text: str):
     mention can start (found from its 年 and 月 with str.find) instead of at
     every character: re tries its leading lookbehind and three branches at
     each one, which made this a tenth of a plan's whole check."""
-    starts = set()
+    starts: set[int] = set()
     for char, offsets in _ANCHORS:
         found = text.find(char)
         while found >= 0:

@@ -63,7 +63,7 @@ class _Marker(NamedTuple):
 def _read(text: str, at: int) -> tuple[str, int] | None:
     """(kind, value) of a marker at ``at``, or None."""
     match = _MARKER.match(text, at)
-    if match is None:
+    if match is None or match.lastgroup is None:
         return None
     kind = match.lastgroup
     raw = match[kind]

@@ -38,7 +38,7 @@ _TAIL_LINES = 6
 def _located(number: int, text: str, end_number: int | None = None, end_text: str | None = None) -> Located:
     stripped = text.strip()
     column = text.index(stripped[0]) + 1 if stripped else 1
-    if end_number is None:
+    if end_number is None or end_text is None:
         end_number, end_text = number, text
     end_column = len(end_text.rstrip()) + 1
     return Located(stripped, Span(number, column, end_number, end_column))

@@ -9,7 +9,7 @@ character, as in SARIF and LSP, so a one-character span has
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Iterator, NamedTuple
+from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple, TypeGuard, cast
 
 # Marker kinds from the highest level to the lowest (GB/T 9704-2012 §7.3.3
 # lists 一、 （一） 1. （1）; parts, chapters and sections sit above them).
@@ -83,7 +83,7 @@ class Node:
     parent: "Node | None" = field(default=None, repr=False)
 
     @property
-    def rank(self) -> int:
+    def rank(self) -> float:
         return self.marker.rank if self.marker else -1
 
     def walk(self) -> Iterator["Node"]:
@@ -116,6 +116,21 @@ class Node:
         }
 
 
+if TYPE_CHECKING:
+    class Heading(Node):
+        """A Node with a marker: what Document.headings() and a Run hold (the root
+        and a part's title have none).  For type checkers only: at run time a Node."""
+
+        marker: Marker
+else:
+    Heading = Node
+
+
+def is_heading(node: Node | None) -> TypeGuard[Heading]:
+    """Whether ``node`` is a numbered heading (not the root, nor a part's title)."""
+    return node is not None and node.marker is not None
+
+
 class Run(NamedTuple):
     """Consecutive siblings of one marker kind: the unit numbering is checked on.
 
@@ -124,7 +139,7 @@ class Run(NamedTuple):
     """
 
     kind: str
-    nodes: tuple[Node, ...]
+    nodes: tuple[Heading, ...]
     part: int
     expected_start: int
     mode: str  # "restart" or "continuous"
@@ -197,8 +212,10 @@ class Document:
         """Every heading (and part title) in document order."""
         return iter(self.shared("nodes", lambda: list(self.root.walk())))
 
-    def headings(self) -> Iterator[Node]:
-        return iter(self.shared("headings", lambda: [node for node in self.nodes() if node.marker is not None]))
+    def headings(self) -> Iterator[Heading]:
+        """Every node with a marker, in document order."""
+        return iter(cast("list[Heading]", self.shared(
+            "headings", lambda: [node for node in self.nodes() if node.marker is not None])))
 
     def content_lines(self) -> Iterator[tuple[int, str]]:
         """(line number, text) of every line with text that is not web-page chrome."""

@@ -12,7 +12,7 @@ from planlint.outline.chrome import chrome_lines
 from planlint.outline.contents import contents_lines
 from planlint.outline.glued import split_points
 from planlint.outline.grammar import outline_parser
-from planlint.outline.model import Document, Marker, Node, Paragraph, Run, Span
+from planlint.outline.model import Document, Heading, Marker, Node, Paragraph, Run, Span, is_heading
 from planlint.outline.numbering import choose_mode
 from planlint.numerals import arabic_to_int, chinese_to_int, circled_to_int
 
@@ -187,21 +187,23 @@ def _without_page_marks(items: list[_Item], lines: list[str]) -> list[_Item]:
     marks: set[int] = set()
     previous: _Item | None = None
     for index, item in enumerate(items):
-        if item.kind == "heading" and item.marker.kind == "number" and item.marker.delimiter == "、" \
-                and not item.marker.automatic and previous is not None and previous.kind != "part-title" \
+        marker = item.marker  # a heading's; None for a paragraph or a part title
+        if marker is not None and marker.kind == "number" and marker.delimiter == "、" \
+                and not marker.automatic and previous is not None and previous.kind != "part-title" \
                 and previous.line < item.line:
             before = lines[previous.line - 1].rstrip()
             # prose cut off: a paragraph, or an item that says sentences, stopping mid-sentence
             prose = previous.kind == "paragraph" or "。" in before
             if prose and len(before) >= _PAGE_LENGTH and before[-1] not in _SENTENCE_ENDS:
                 marks.add(index)
-                if item.marker.value == 2 and previous.kind == "heading" and previous.marker.value == 1 \
+                if marker.value == 2 and previous.marker is not None and previous.marker.value == 1 \
                         and previous.marker.delimiter == "、":
                     marks.add(index - 1)
         previous = item
-    first = next((index for index, item in enumerate(items) if item.kind == "heading"), None)
-    if first is not None and items[first].marker.kind == "number" and items[first].marker.value == 1 \
-            and items[first].marker.delimiter == "、" and _TITLE_START.match(items[first].text):
+    first = next((index for index, item in enumerate(items) if item.marker is not None), None)
+    opening = items[first].marker if first is not None else None
+    if first is not None and opening is not None and opening.kind == "number" and opening.value == 1 \
+            and opening.delimiter == "、" and _TITLE_START.match(items[first].text):
         marks.add(first)
     if not marks:
         return items
@@ -223,10 +225,10 @@ def _next_of_same_rank(items: list[_Item]) -> dict[int, int | None]:
     following: dict[int, int | None] = {}
     last: dict[float, int] = {}
     for index in range(len(items) - 1, -1, -1):
-        item = items[index]
-        if item.kind == "heading":
-            following[index] = last.get(item.marker.rank)
-            last[item.marker.rank] = item.marker.value
+        marker = items[index].marker
+        if marker is not None:
+            following[index] = last.get(marker.rank)
+            last[marker.rank] = marker.value
     return following
 
 
@@ -268,10 +270,10 @@ def _build_tree(items: list[_Item]) -> tuple[Node, int]:
                     current_part.span = Span(item.line, item.column, item.line, item.column + len(item.text))
                 stack[-1].body.append(_paragraph(item))
             continue
-        if item.kind == "paragraph":
+        marker = item.marker
+        if marker is None:  # a paragraph
             stack[-1].body.append(_paragraph(item))
             continue
-        marker = item.marker
         if top_rank is None:
             top_rank, top_count = marker.rank, 0
         elif marker.value == 1 and marker.rank == top_rank and top_count >= 2 and following[index] in (None, 2):
@@ -307,13 +309,13 @@ def _build_tree(items: list[_Item]) -> tuple[Node, int]:
     return root, len(parts)
 
 
-def _sibling_runs(parent: Node) -> Iterator[list[Node]]:
+def _sibling_runs(parent: Node) -> Iterator[list[Heading]]:
     """Consecutive children of one marker kind.  A 1. after 5. starts a run of its
     own: a list that starts again is far likelier under a heading the text lost
     (二、 written 二 、, a bold line with no number) than an item moved backwards."""
-    run: list[Node] = []
+    run: list[Heading] = []
     for child in parent.children:
-        if child.marker is None:
+        if not is_heading(child):
             continue
         restarts = child.marker.value == 1 and run and run[-1].marker.value > 1
         if run and (run[-1].marker.kind != child.marker.kind or restarts):
@@ -326,10 +328,11 @@ def _sibling_runs(parent: Node) -> Iterator[list[Node]]:
 
 def _enclosing_part_heading(node: Node) -> int | None:
     """The line of the 第X部分 heading ``node`` is in (or is), if any."""
-    while node is not None:
-        if node.marker is not None and node.marker.kind == "part":
-            return node.span.line
-        node = node.parent
+    current: Node | None = node
+    while current is not None:
+        if current.marker is not None and current.marker.kind == "part":
+            return current.span.line
+        current = current.parent
     return None
 
 
@@ -337,7 +340,7 @@ def _runs(root: Node) -> tuple[tuple[Run, ...], dict[str, str]]:
     """Group siblings into runs, then decide per part and kind whether numbering
     restarts under each parent or runs on (1…5 under 一、, 6…14 under 二、).  A
     第一部分/第二部分 heading is a part too: numbering never runs on across it."""
-    grouped: dict[tuple, list[list[Node]]] = defaultdict(list)
+    grouped: dict[tuple, list[list[Heading]]] = defaultdict(list)
     for parent in (root, *root.walk()):
         section = _enclosing_part_heading(parent)
         for run in _sibling_runs(parent):

@@ -11,7 +11,7 @@ from planlint.reporters._words import config_error_line, error_line, failure_rea
 
 __all__ = ["FORMATS", "Options", "reporter", "config_error_line", "error_line", "failure_reason", "problem_line"]
 
-FORMATS = ("text", "concise", "json", "sarif", "github", "junit", "gitlab")
+FORMATS = ("text", "concise", "json", "sarif", "github", "junit", "gitlab", "html")
 
 
 class Options(NamedTuple):

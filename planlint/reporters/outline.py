@@ -26,7 +26,7 @@ def _label(node: Node, lang: str, where: str):
         label.append(say("tree.part", lang, index=node.part + 1), style="bold magenta")
         if node.title:
             label.append(f" {node.title}", style="bold")
-    else:
+    elif node.marker is not None:
         label.append(node.marker.raw, style="bold cyan")
         label.append(node.title)
     label.append(f"  {say(where, lang, line=node.span.line)}", style="dim")
