@@ -60,7 +60,7 @@ class _Marker(NamedTuple):
     loose: bool = False  # 一、 right after a Chinese character, where a word can end (多报合一、信息共享)
 
 
-def _read(text: str, at: int) -> tuple[str, int] | None:
+def read_marker(text: str, at: int) -> tuple[str, int] | None:
     """(kind, value) of a marker at ``at``, or None."""
     match = _MARKER.match(text, at)
     if match is None or match.lastgroup is None:
@@ -76,14 +76,14 @@ def _read(text: str, at: int) -> tuple[str, int] | None:
     return (kind, value) if value else None
 
 
-def _markers(lines: list[str], skip: frozenset[int]) -> list[_Marker]:
-    """The markers at the start of lines and where a heading may start inside them."""
+def _markers(lines: list[str], skip: frozenset[int], page_marks: frozenset[int]) -> list[_Marker]:
+    """The markers at the start of lines (but a page mark) and where a heading may start inside them."""
     found = []
     for number, line in enumerate(lines, 1):
         start = len(line) - len(line.lstrip())
         if number in skip or start == len(line):
             continue
-        head = _read(line, start)
+        head = read_marker(line, start) if number not in page_marks else None
         if head:
             found.append(_Marker(number, start, head[0], head[1], False, False))
         if len(line) - start < _MIN_LENGTH:
@@ -101,7 +101,7 @@ def _markers(lines: list[str], skip: frozenset[int]) -> list[_Marker]:
         attachment_lists = {match.end() for match in _ATTACHMENTS.finditer(line, start)}
         places.update((at, True) for at in attachment_lists)
         for at, after_colon in sorted(places.items()):
-            marker = _read(line, at)
+            marker = read_marker(line, at)
             if marker:
                 loose = marker[0] == "ordinal" and "\u4e00" <= line[at - 1] <= "\u9fff" and at != titled
                 found.append(_Marker(number, at, marker[0], marker[1], True, after_colon, at in attachment_lists, loose))
@@ -121,9 +121,10 @@ class Glued(NamedTuple):
     contents: frozenset[int]      # lines that are a table of contents run onto one line: no headings at all
 
 
-def split_points(lines: list[str], skip: frozenset[int]) -> Glued:
-    """Where glued headings start, and which lines are tables of contents."""
-    markers = _markers(lines, skip)
+def split_points(lines: list[str], skip: frozenset[int], page_marks: frozenset[int] = frozenset()) -> Glued:
+    """Where glued headings start, and which lines are tables of contents; ``skip``:
+    lines never read; ``page_marks``: lines whose first marker is a page's number."""
+    markers = _markers(lines, skip, page_marks)
     accepted: list[_Marker] = []  # line-start markers and the inline ones taken, in order
     glued: set[tuple[int, str]] = set()  # (line, kind) shown to hold glued headings
     for index, marker in enumerate(markers):
@@ -243,7 +244,7 @@ def _between(anchor: _Marker, marker: _Marker, values: range, lines: list[str], 
             at = match.start()
             if at == 0 or line[at - 1].isascii() and line[at - 1].isalnum():
                 continue
-            read = _read(line, at)
+            read = read_marker(line, at)
             if read == (marker.kind, value):
                 found.append(_Marker(number, at, marker.kind, value, True, False))
                 value = next(wanted, 0)

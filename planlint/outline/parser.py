@@ -13,6 +13,7 @@ from planlint.outline.contents import contents_lines
 from planlint.outline.glued import split_points
 from planlint.outline.grammar import outline_parser
 from planlint.outline.model import Document, Heading, Marker, Node, Paragraph, Run, Span, is_heading
+from planlint.outline.pagemarks import page_marks
 from planlint.outline.numbering import choose_mode
 from planlint.numerals import arabic_to_int, chinese_to_int, circled_to_int
 
@@ -80,7 +81,9 @@ def _classify(lines: list[str], chrome: frozenset[int], automatic: Mapping[int, 
     # tokens and tree for a whole 50 MB text took 160 MB at once.
     items: list[_Item] = []
     numbers, indents, fed = [], [], []
-    glued, contents = split_points(lines, chrome | plain | frozenset(automatic))
+    skip = chrome | plain | frozenset(automatic)
+    marks = page_marks(lines, skip)
+    glued, contents = split_points(lines, skip, marks)
     plain = plain | contents
     for number, line in enumerate(lines, 1):
         content = line.lstrip()
@@ -92,15 +95,16 @@ def _classify(lines: list[str], chrome: frozenset[int], automatic: Mapping[int, 
                 indents.append(start)
                 fed.append(line[start:end])
             if len(fed) >= _BATCH_LINES:
-                _classify_batch(lines, numbers, indents, fed, automatic, plain, items)
+                _classify_batch(lines, numbers, indents, fed, automatic, plain, marks, items)
                 numbers, indents, fed = [], [], []
     if fed:
-        _classify_batch(lines, numbers, indents, fed, automatic, plain, items)
+        _classify_batch(lines, numbers, indents, fed, automatic, plain, marks, items)
     return items
 
 
 def _classify_batch(lines: list[str], numbers: list[int], indents: list[int], fed: list[str],
-                    automatic: Mapping[int, object], plain: frozenset[int], items: list[_Item]) -> None:
+                    automatic: Mapping[int, object], plain: frozenset[int], marks: frozenset[int],
+                    items: list[_Item]) -> None:
     tree = outline_parser().parse("".join(line + "\n" for line in fed))
     for node in tree.children:
         heading = node if hasattr(node, "data") else None
@@ -116,7 +120,8 @@ def _classify_batch(lines: list[str], numbers: list[int], indents: list[int], fe
             continue
         rest = heading.children[1]
         text = str(rest)[:-1]  # the rest of the line, without its "\n"
-        marker = _marker(first_token, number, column) if number not in plain else None
+        page_mark = number in marks and not lines[number - 1][:indent].strip()  # the line's first piece
+        marker = _marker(first_token, number, column) if number not in plain and not page_mark else None
         if marker is None:
             # a marker-shaped token with no valid number, or in a table cell, reads as plain text
             items.append(_Item("paragraph", number, column, _piece(lines, number, indent, fed[index])))
@@ -170,45 +175,6 @@ def _boxes(lines: list[str]) -> frozenset[int]:
                 break
             boxed.add(following)
     return frozenset(boxed)
-
-
-_SENTENCE_ENDS = "。！？；：!?;:…”’）)】"
-# A document's title: an issuer or a year, then what it is (…工作计划, …政府工作报告).
-_TITLE_START = re.compile(r"(?=[^。，；,;]{0,40}?(?:(?:19|20)\d{2}|[xX]{2}|某))"
-                          r"[^。，；,;]{0,30}?(?:工作要点|工作计划|工作总结|工作报告|行动计划|实施方案|规划|计划|总结|要点|打算)")
-_PAGE_LENGTH = 20  # shorter lines may be titles standing without punctuation
-
-
-def _without_page_marks(items: list[_Item], lines: list[str]) -> list[_Item]:
-    """A document-sharing site cuts a text into pages and numbers them 1、 2、 3、
-    at line starts, each page stopping mid-sentence ("…认真抓好" / "2、落实…"): such
-    a 2、 is no item (an item starts after a sentence ends), nor the 1、 its run
-    began with, nor a 1、 put before the document's title (1、某镇2013年工作总结…)."""
-    marks: set[int] = set()
-    previous: _Item | None = None
-    for index, item in enumerate(items):
-        marker = item.marker  # a heading's; None for a paragraph or a part title
-        if marker is not None and marker.kind == "number" and marker.delimiter == "、" \
-                and not marker.automatic and previous is not None and previous.kind != "part-title" \
-                and previous.line < item.line:
-            before = lines[previous.line - 1].rstrip()
-            # prose cut off: a paragraph, or an item that says sentences, stopping mid-sentence
-            prose = previous.kind == "paragraph" or "。" in before
-            if prose and len(before) >= _PAGE_LENGTH and before[-1] not in _SENTENCE_ENDS:
-                marks.add(index)
-                if marker.value == 2 and previous.marker is not None and previous.marker.value == 1 \
-                        and previous.marker.delimiter == "、":
-                    marks.add(index - 1)
-        previous = item
-    first = next((index for index, item in enumerate(items) if item.marker is not None), None)
-    opening = items[first].marker if first is not None else None
-    if first is not None and opening is not None and opening.kind == "number" and opening.value == 1 \
-            and opening.delimiter == "、" and _TITLE_START.match(items[first].text):
-        marks.add(first)
-    if not marks:
-        return items
-    return [_Item("paragraph", item.line, item.column, lines[item.line - 1][item.column - 1:].rstrip())
-            if index in marks else item for index, item in enumerate(items)]
 
 
 def _heading_title(text: str) -> str:
@@ -371,7 +337,7 @@ def parse(text: str, path: str = "<text>", automatic: Mapping[int, object] | Non
         text = text[1:]
     lines = split_lines(text)
     chrome = chrome_lines(lines)
-    items = _without_page_marks(_classify(lines, chrome, automatic or {}, plain | _boxes(lines) | contents_lines(lines)), lines)
+    items = _classify(lines, chrome, automatic or {}, plain | _boxes(lines) | contents_lines(lines))
     root, part_count = _build_tree(items)
     runs, modes = _runs(root)
     first_heading = next((item.line for item in items if item.kind == "heading"), None)
