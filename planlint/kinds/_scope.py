@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterator
 
-from planlint.outline.model import Document, Node, Span
+from planlint.outline.model import Document, Heading, Node, Span
 from planlint.outline.spans import SPAN_KINDS
 
 SCOPES = ("text", "headings", "titles", "markers", "body", "header", "signing-date", "document-number")
@@ -50,7 +50,7 @@ def _lines(document: Document, scope: str) -> Iterator[tuple[int, str]]:
         for number, nodes in sorted(headings.items()):
             shown = [" "] * len(document.lines[number - 1])
             for node in nodes:
-                start, end = node.marker.span.column - 1, node.marker.span.end_column - 1
+                start, end = _marker_columns(node, len(shown))
                 shown[start:end] = document.lines[number - 1][start:end]
             yield number, "".join(shown)
     elif scope == "body":
@@ -58,12 +58,19 @@ def _lines(document: Document, scope: str) -> Iterator[tuple[int, str]]:
             for node in headings.get(number, ()):
                 # Numbered items are the plan's content ("1.做好减负工作，明年完成。"): only
                 # the markers are left out (a line may hold several), blanked so columns stay.
-                start, end = node.marker.span.column - 1, node.marker.span.end_column - 1
+                start, end = _marker_columns(node, len(text))
                 text = text[:start] + " " * (end - start) + text[end:]
             yield number, text
     else:  # header: everything before the first heading
         first = min(headings, default=len(document.lines) + 1)
         yield from ((n, t) for n, t in document.content_lines() if n < first)
+
+
+def _marker_columns(node: Heading, length: int) -> tuple[int, int]:
+    """The 0-based columns of a heading's marker on its line (to the line's end, for
+    a marker broken over a line break)."""
+    span = node.marker.span
+    return span.column - 1, span.end_column - 1 if span.end_line == span.line else length
 
 
 _SECTION_KINDS = frozenset(("part", "chapter", "section", "ordinal", "paren-ordinal"))

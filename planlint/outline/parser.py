@@ -41,6 +41,7 @@ class _Item(NamedTuple):
     text: str
     marker: Marker | None = None
     text_column: int = 0
+    text_line: int = 0  # the line the text is on, when not ``line`` (a marker broken over a line break)
 
 
 def _marker(token, line: int, column: int) -> Marker | None:
@@ -85,26 +86,46 @@ def _classify(lines: list[str], chrome: frozenset[int], automatic: Mapping[int, 
     marks = page_marks(lines, skip)
     glued, contents = split_points(lines, skip, marks)
     plain = plain | contents
+    broken = _broken_markers(lines, skip | contents)
     for number, line in enumerate(lines, 1):
         content = line.lstrip()
+        if number - 1 in broken:
+            continue  # read with the line before, the rest of its marker
         if content and number not in chrome:
             indent = len(line) - len(content)
-            # A line holding several headings is read as one piece per heading.
-            for start, end in zip([indent, *glued.get(number, ())], [*glued.get(number, ()), len(line)]):
+            if number in broken:
                 numbers.append(number)
-                indents.append(start)
-                fed.append(line[start:end])
+                indents.append(indent)
+                fed.append(content.rstrip() + lines[number].lstrip())
+            # A line holding several headings is read as one piece per heading.
+            else:
+                for start, end in zip([indent, *glued.get(number, ())], [*glued.get(number, ()), len(line)]):
+                    numbers.append(number)
+                    indents.append(start)
+                    fed.append(line[start:end])
             if len(fed) >= _BATCH_LINES:
-                _classify_batch(lines, numbers, indents, fed, automatic, plain, marks, items)
+                _classify_batch(lines, numbers, indents, fed, automatic, plain, marks, broken, items)
                 numbers, indents, fed = [], [], []
     if fed:
-        _classify_batch(lines, numbers, indents, fed, automatic, plain, marks, items)
+        _classify_batch(lines, numbers, indents, fed, automatic, plain, marks, broken, items)
     return items
+
+
+_OPENING_ALONE = re.compile(r"[ \t\u3000]*[（(][ \t\u3000]*$")
+_MARKER_REST = re.compile(r"[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}|[1-9][0-9]?)[）)]")
+
+
+def _broken_markers(lines: list[str], skip: frozenset[int]) -> frozenset[int]:
+    """Lines holding only the opening bracket of a marker whose rest begins the next
+    line ("（" / "三）改革开放持续深化"), as a PDF's text layer may break it."""
+    return frozenset(number for number, line in enumerate(lines[:-1], 1)
+                     if number not in skip and number + 1 not in skip and _OPENING_ALONE.match(line)
+                     and _MARKER_REST.match(lines[number]))
 
 
 def _classify_batch(lines: list[str], numbers: list[int], indents: list[int], fed: list[str],
                     automatic: Mapping[int, object], plain: frozenset[int], marks: frozenset[int],
-                    items: list[_Item]) -> None:
+                    broken: frozenset[int], items: list[_Item]) -> None:
     tree = outline_parser().parse("".join(line + "\n" for line in fed))
     for node in tree.children:
         heading = node if hasattr(node, "data") else None
@@ -112,6 +133,9 @@ def _classify_batch(lines: list[str], numbers: list[int], indents: list[int], fe
         index = first_token.line - 1
         number, indent = numbers[index], indents[index]
         column = first_token.column + indent
+        if number in broken:
+            items.extend(_broken_marker_item(lines, number, heading, column))
+            continue
         if heading is None:
             text = _piece(lines, number, indent, fed[index])
             starts_part = node.type == "PART_TITLE" or _ATTACHMENT.match(text)
@@ -140,6 +164,23 @@ def _classify_batch(lines: list[str], numbers: list[int], indents: list[int], fe
             marker = marker._replace(automatic=True, list_level=getattr(automatic[number], "level", None))
         text_column = rest.column + indent + len(text) - len(stripped)
         items.append(_Item("heading", number, column, stripped.rstrip(), marker, text_column))
+
+
+def _broken_marker_item(lines: list[str], number: int, heading, column: int) -> list[_Item]:
+    """The heading whose marker starts on line ``number`` and ends on the next, with
+    its text there; or, when the grammar reads no heading, the two lines as text."""
+    following = lines[number]
+    indent = len(following) - len(following.lstrip())
+    marker = _marker(heading.children[0], number, column) if heading is not None else None
+    if heading is None or marker is None:
+        return [_Item("paragraph", number, column, lines[number - 1].strip()),
+                _Item("paragraph", number + 1, indent + 1, following.strip())]
+    # past the opening bracket, the fed piece's columns are those of the next line, shifted by its indent
+    marker = marker._replace(span=Span(number, column, number + 1, indent + len(marker.raw)))
+    text = str(heading.children[1])[:-1]
+    stripped = text.lstrip()
+    text_column = indent + heading.children[1].column - 1 + len(text) - len(stripped)
+    return [_Item("heading", number, column, stripped.rstrip(), marker, text_column, number + 1)]
 
 
 def _piece(lines: list[str], number: int, start: int, piece: str) -> str:
@@ -257,7 +298,7 @@ def _build_tree(items: list[_Item]) -> tuple[Node, int]:
         while not stack[-1].is_part and stack[-1].rank >= marker.rank:
             stack.pop()
         parent = stack[-1]
-        span = Span(item.line, item.column, item.line, item.text_column + len(item.text))
+        span = Span(item.line, item.column, item.text_line or item.line, item.text_column + len(item.text))
         node = Node(marker, _heading_title(item.text), item.text, span,
                     level=parent.level + 1, part=parent.part, parent=parent)
         parent.children.append(node)

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from planlint.outline.model import Span
 from planlint.outline.parser import parse, split_lines
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -144,3 +145,12 @@ def test_a_table_of_contents_with_page_numbers_is_no_outline():
 def test_a_portals_table_as_markdown_rows_is_chrome():
     doc = parse("文号 | 成文日期: | 2025年04月15日 | |\n有效性 | 有效 | 公开日期: | 2025-04-15 |\n一、总体要求\n")
     assert doc.chrome == frozenset({1, 2})
+
+
+def test_a_marker_broken_over_a_line_break_is_one_heading(findings):
+    text = "一、总体\n（一）甲。\n（二）乙。\n（\n  三）改革开放持续深化。\n正文。\n（四）城乡发展。\n"
+    node = [n for n in parse(text).headings() if n.marker.value == 3 and n.marker.kind == "paren-ordinal"][0]
+    assert (node.marker.raw, node.marker.span, node.title) == ("（三）", Span(4, 1, 5, 5), "改革开放持续深化")
+    assert node.span == Span(4, 1, 5, 14)
+    assert findings("PL101", text) == []
+    assert findings("PL101", text.replace("  三）", "  五）")) != []
