@@ -48,7 +48,9 @@ _PATTERNS = {
     "url": r"(?a:(?:https?://|ftp://|www\.)[!-~]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
            r"|[\w\-]+\.(?a:docx?|pdf|xlsx?|wps|zip|rar|jpe?g|png|webp|html?)\b",
     "date": r"(?<!\d)(?:19|20)\d{2}\s*年?\s*[—–\-－～~至到]+\s*(?:19|20)\d{2}\s*年"
-            r"|(?<!\d)(?:(?:19|20)\d{2}年)?(?:(?:1[0-2]|0?[1-9])月)?(?:(?:3[01]|[12]\d|0?[1-9])日)?"
+            # a date starts with a figure (or is 上半年): without the lookahead the
+            # all-optional pattern matched empty at every character, a tenth of a check
+            r"|(?<!\d)(?=\d|[上下]半年)(?:(?:19|20)\d{2}年)?(?:(?:1[0-2]|0?[1-9])月)?(?:(?:3[01]|[12]\d|0?[1-9])日)?"
             r"(?:底|末|初|中旬|上旬|下旬|上半年|下半年)?(?:前|以前|之前)?",
 }
 # A kind's spans all hold one of these (most paragraphs hold none): the pattern is not tried without one.
