@@ -46,7 +46,7 @@ _PATTERNS = {
     "quote": r"“[^“”]*”|\"[^\"]*\"",
     "reference": r"\p{Han}{1,12}[\s\u3000]*[〔\[［(（【]\s*(?:19|20)?\d{2}\s*[〕\]］)）】]\s*第?\s*\d+\s*号",
     "url": r"(?a:(?:https?://|ftp://|www\.)[!-~]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
-           r"|(?<![\w\-])[\w\-]+\.(?a:docx?|pdf|xlsx?|wps|zip|rar|jpe?g|png|webp|html?)\b",  # from a word's start: linear
+           r"|[\w\-]+\.(?a:docx?|pdf|xlsx?|wps|zip|rar|jpe?g|png|webp|html?)\b",
     "date": r"(?<!\d)(?:19|20)\d{2}\s*年?\s*[—–\-－～~至到]+\s*(?:19|20)\d{2}\s*年"
             # a date starts with a figure (or is 上半年): without the lookahead the
             # all-optional pattern matched empty at every character, a tenth of a check
