@@ -26,7 +26,7 @@ _CN = "[一二三四五六七八九十]{1,3}"
 # Marker shapes as the grammar reads them (grammar/outline.lark); the parser has the last word on each piece.
 _MARKER = re.compile(
     rf"(?P<part>第{_CN}部分)|(?P<chapter>第{_CN}章)|(?P<section>第{_CN}节(?!课))"
-    rf"|(?P<ordinal>{_CN})[、．.](?![一二三四五六七八九十两〇]{{1,3}}[、年月日级个天周次类项])"
+    rf"|(?P<ordinal>{_CN})[、．.](?![一二三四五六七八九十两〇]{{1,3}}(?:[、月日级天周类]|年级|年度))"
     rf"|[（(](?P<paren_ordinal>{_CN})[）)]"
     r"|(?P<number>[1-9][0-9]?)[.．、。](?!(?!(?:19|20)[0-9]{2}(?:年|[—–\-－～~至到])|(?:1[0-2]|[1-9])月)[0-9０-９.．、。])"
     r"|[（(](?P<paren_number>[1-9][0-9]?)[）)]"
@@ -38,8 +38,8 @@ _LEAD = re.compile(r"[\s\u3000]*[\u4e00-\u9fff]{1,6}[\s\u3000]*[:：][\s\u3000]*
 _ATTACHMENTS = re.compile(r"附件[\s\u3000]*[:：][\s\u3000]*(?=\S)")  # 附件：1.… anywhere in a line
 # Where a section, chapter or Chinese-numbered heading may begin without a gap before it.
 _SECTION_START = re.compile(rf"(?=第{_CN}(?:部分|章|节)|{_CN}、|[（(]{_CN}[）)])")
-_TITLE_GLUE = re.compile(r"(?:工作要点|计划|方案|总结|规划|报告|打算)(?:范文|范本|模板|全文)?[0-9]{0,2}"
-                         r"(?=一、|[（(]一[）)])")
+_TITLE_GLUE = re.compile(r"(?:工作要点|计划|方案|总结|规划|报告|打算|要點|計劃|總結|規劃|報告)"
+                         r"(?:范文|范本|模板|全文|[参參]考|大全|精选)*[0-9]{0,2}(?=一、|[（(]一[）)])")
 _TITLE_LENGTH = 40
 _SENTENCE = re.compile(r"[。；！？，,;!?]")
 _RANK = {"part": 0, "chapter": 1, "section": 2, "ordinal": 3, "paren_ordinal": 4, "number": 5, "paren_number": 6}
@@ -58,6 +58,7 @@ class _Marker(NamedTuple):
     after_colon: bool
     attachments: bool = False  # first after 附件：, a list of the text's attachments
     loose: bool = False  # 一、 right after a Chinese character, where a word can end (多报合一、信息共享)
+    titled: bool = False  # the first heading, glued to the document's title (…工作计划范文一、指导思想)
 
 
 def read_marker(text: str, at: int) -> tuple[str, int] | None:
@@ -104,7 +105,8 @@ def _markers(lines: list[str], skip: frozenset[int], page_marks: frozenset[int])
             marker = read_marker(line, at)
             if marker:
                 loose = marker[0] == "ordinal" and "\u4e00" <= line[at - 1] <= "\u9fff" and at != titled
-                found.append(_Marker(number, at, marker[0], marker[1], True, after_colon, at in attachment_lists, loose))
+                found.append(_Marker(number, at, marker[0], marker[1], True, after_colon, at in attachment_lists, loose,
+                                     at == titled))
     return found
 
 
@@ -188,6 +190,9 @@ def _opens(marker: _Marker, index: int, markers: list[_Marker], accepted: list[_
         return False
     if _leads_list(marker, index, markers, lines):
         return True
+    if marker.titled:  # its second may come many lines later, after the first's own list
+        second = next((later for later in markers[index + 1:] if later.kind == marker.kind), None)
+        return second is not None and not second.inline and second.value == 2
     second = next((later for later in markers[index + 1:] if later.kind == marker.kind), None)
     if second is None or second.line - marker.line > 2:
         return False

@@ -79,3 +79,9 @@ def test_a_list_too_low_for_the_outline_enumerates_in_a_long_paragraph():
     text = "（八）办好民生实事\n" + para + "\n"
     assert len(para) >= 500
     assert [raw for _, _, raw in _headings(text)] == ["（八）"]
+
+
+def test_a_first_heading_glued_to_a_title_whose_list_follows_far_below():
+    text = "街道创建工作方案范文参考一、背景分析\n1.1政策背景\n内容。\n1.2现实背景\n内容。\n二、问题定义\n"
+    assert [raw for _, _, raw in _headings(text)][:1] == ["一、"]
+    assert (1, 13, "一、") in _headings(text)

@@ -85,3 +85,12 @@ def test_a_part_title_in_full_width_digits_is_a_part_title():
 @pytest.mark.parametrize("line", ["1.2021年底前完成建设。", "3.2019年全市新增学位5000个。"])
 def test_an_item_may_open_with_a_year(line):
     assert _marker(line) == ("number", int(line[0]), ".")
+
+
+def test_an_ordinal_before_a_count_is_a_heading_but_an_enumeration_of_counts_is_not():
+    from planlint.outline.parser import parse
+
+    for heading in ("一、五年政府工作回顾", "一、三项重点任务", "一、一年来的工作", "一、四个坚持"):
+        assert [node.marker.raw for node in parse(heading + "\n正文。\n二、下一步\n").headings()] == ["一、", "二、"]
+    for count in ("一、二年级学生", "三、四月份完成", "一、二、三类学校"):
+        assert list(parse(count + "\n").headings()) == []

@@ -154,3 +154,17 @@ def test_a_marker_broken_over_a_line_break_is_one_heading(findings):
     assert node.span == Span(4, 1, 5, 14)
     assert findings("PL101", text) == []
     assert findings("PL101", text.replace("  三）", "  五）")) != []
+
+
+def test_page_chrome_of_sharing_sites_encyclopedias_and_traditional_portals():
+    lines = ["2024年区政府工作报告-10篇(第3/21页)", "2022年幼儿园工作计划(通用6篇)",
+             "新学期开始了，幼儿园需要做一个工作计划。下面是小编为大家整理的2021年幼儿园工作计划，供参考。",
+             "本作品收錄於《文成縣人民政府工作報告", "某市關於印發某方案的通知.是某市人民政府2021年4月6日發布的檔案.",
+             "發布日期2020年01月23日有效性有效", "成文日期2020年01月17日", "  • 2020年01月23日", "【字體:  "]
+    text = "\n".join(lines) + "\n一、总体要求\n下面是我局2024年工作总结。\n"
+    assert parse(text).chrome == frozenset(range(1, len(lines) + 1))
+
+
+def test_headings_listed_under_a_sites_outline_are_no_headings():
+    text = "提纲:\n一、巩固提升农业产业发展\n二、做好良种繁育工作\n某局2024年工作计划\n一、巩固提升农业产业发展。大力发展加工业。\n"
+    assert [node.span.line for node in parse(text).headings()] == [5]
