@@ -6,7 +6,7 @@ import functools
 import itertools
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 
 from planlint.catalog import Profile, Rule
 from planlint.diagnostics import Diagnostic, Finding, Fix
@@ -16,6 +16,9 @@ from planlint.suppression import filter_suppressed
 from planlint.kinds import PATTERN_TIME_LIMIT, PatternTimeout, load_kind, time_limit
 from planlint.outline.model import Document
 from planlint.outline.parser import parse, split_lines
+
+if TYPE_CHECKING:
+    from planlint.wordlayout import Layout
 
 
 @dataclass(frozen=True)
@@ -43,11 +46,13 @@ class Checker:
         return hashlib.sha256(json.dumps(state, ensure_ascii=False, sort_keys=True).encode()).hexdigest()
 
     def check(self, text: str, path: str, view: Callable[[str], str] | None = None,
-              automatic: Mapping[int, object] | None = None,
-              plain: frozenset[int] = frozenset()) -> tuple[Document, list[Diagnostic], list[Failure]]:
+              automatic: Mapping[int, object] | None = None, plain: frozenset[int] = frozenset(),
+              layout: Layout | None = None) -> tuple[Document, list[Diagnostic], list[Failure]]:
         """``view`` turns the source into what the parser reads (Markdown's syntax
-        blanked out), keeping every line and column where they are."""
+        blanked out), keeping every line and column where they are; ``layout`` is a
+        Word file's (what its layout rules read)."""
         document = self._parse(text, path, view, automatic, plain)
+        document.layout = layout
         diagnostics, failures = run_rules(document, self.rules, self.lang, self.profiles)
         return document, filter_suppressed(_source_lines(document, text, view), diagnostics), failures
 

@@ -216,6 +216,7 @@ _TEXT = {
     "fix-rolled-back": ("修复会引出新的问题或两轮内不能完成，已全部撤销，文件保持原样",
                         "fixes rolled back (they would bring new problems or do not settle in two passes); "
                         "the file is unchanged"),
+    "example-not-a-sample": ("示例不是对 Word 文件的描述：{detail}", "the example describes no Word file: {detail}"),
     "example-no-fixed": ("规则有自动修复，但没有修复示例（examples.fixed）",
                          "the rule has a fix but no fixed example (examples.fixed)"),
     "example-misfixed": ("修复结果与示例不符：应为“{expected}”，实为“{result}”",
@@ -259,6 +260,7 @@ _TEXT = {
     "category.header": ("版头版记", "header"),
     "category.content": ("内容", "content"),
     "category.expression": ("表述", "expression"),
+    "category.layout": ("版式", "layout"),
     "html.title": ("planlint 检查报告", "planlint report"),
     "html.made-by": ("由 planlint {version} 生成", "Made by planlint {version}"),
     "html.overview": ("概览", "Overview"),

@@ -32,13 +32,15 @@ def package_file(relative: str) -> Path:
 
 @functools.lru_cache(maxsize=1)
 def code_fingerprint() -> str:
-    """planlint's version and its code and grammar as installed (size and mtime of
-    each file), so a changed checker never serves an old result."""
+    """planlint's version and its code, data files and grammar as installed (size and
+    mtime of each file), so a changed checker never serves an old result."""
     from planlint import __version__
 
     package = _PACKAGE
     digest = hashlib.sha256(__version__.encode())
-    for path in sorted([*package.rglob("*.py"), *bundled_dir("grammar").glob("*.lark")]):
+    # The package's data files too: a kind's prepared state (fontfaces.yaml's names) is cached with the rules.
+    code = [path for path in package.rglob("*") if path.suffix in (".py", ".yaml")]
+    for path in sorted([*code, *bundled_dir("grammar").glob("*.lark")]):
         stat = path.stat()
         digest.update(f"{path}:{stat.st_size}:{stat.st_mtime_ns}".encode())
     return digest.hexdigest()

@@ -74,14 +74,14 @@ def parse_source(source: Source, profile: str | None = None) -> tuple[Document, 
     """The document as a check parses it (``profile``: the type --profile says), and
     the lines its diagnostics' positions count in, for a report that shows it whole."""
     document, _, _ = Checker((), profile=profile).check(source.text, source.path, source_view(source),
-                                                       source.automatic, source.in_table)
+                                                       source.automatic, source.in_table, source.layout)
     return document, _display_lines(source, document)
 
 
 def check_source(source: Source, checker: Checker) -> FileResult:
     """One decoded document checked: the same path for a file, standard input and check_text."""
     document, diagnostics, failures = checker.check(source.text, source.path, source_view(source),
-                                                    source.automatic, source.in_table)
+                                                    source.automatic, source.in_table, source.layout)
     lines = _display_lines(source, document)
     if source.format == "docx":
         diagnostics = [_point_into_paragraph(d, source.automatic[d.line].length if d.line in source.automatic else 0,

@@ -169,7 +169,7 @@ def test_an_unknown_kind_lists_the_installed_ones_too(installed, tmp_path):
         load_catalog([_rules_dir(tmp_path, {**LONG_RULE, "kind": "sentence-lenght"})])
     [problem] = caught.value.problems
     assert problem.message.startswith('unknown kind "sentence-lenght"; kinds are sequence, hierarchy')
-    assert problem.message.endswith(", header, sentence-length")
+    assert problem.message.endswith(", header, layout, sentence-length")
 
 
 def test_a_bundled_kind_s_name_cannot_be_taken(installed):

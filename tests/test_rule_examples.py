@@ -27,7 +27,7 @@ def test_the_catalog_is_complete():
     rules = CATALOG.rules
     assert len(rules) >= 40
     assert {rule.category for rule in rules} == {"numbering", "structure", "date", "number", "punctuation",
-                                                 "header", "content", "expression"}
+                                                 "header", "content", "expression", "layout"}
     for rule in rules:
         assert rule.examples["bad"] and rule.examples["good"], rule.code
         assert bool(rule.fix) == bool(rule.examples.get("fixed")), rule.code

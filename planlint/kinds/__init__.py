@@ -64,7 +64,7 @@ if TYPE_CHECKING:
     from planlint.outline.model import Document
 
 BUNDLED = ("sequence", "hierarchy", "date", "balance", "pattern", "existence", "substitution",
-           "consistency", "required", "measurable", "timeline", "header")
+           "consistency", "required", "measurable", "timeline", "header", "layout")
 PATTERN_TIME_LIMIT = 1.0  # seconds a pattern of a rule from outside planlint may run on one document
 
 

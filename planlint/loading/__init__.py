@@ -7,11 +7,14 @@ import os
 import stat
 import sys
 from types import MappingProxyType
-from typing import Any, Iterator, Mapping, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Any, Iterator, Mapping, NamedTuple, Sequence
 
 from planlint.failures import Failure
 from planlint.loading.errors import ReadError
 from planlint.loading.text import decode
+
+if TYPE_CHECKING:
+    from planlint.wordlayout import Layout
 
 DEFAULT_INCLUDE = (".txt", ".md", ".docx")
 # The most bytes read as one document (a .docx: read, and unpacked).  Real plans are
@@ -29,7 +32,8 @@ _WORD = (".docx", ".doc")
 class Source(NamedTuple):
     """A document as text.  ``format`` is "text", "markdown" or "docx"; a .docx also
     says which lines carry a rendered automatic marker (and its length), which
-    lines are table cells, and each paragraph's own text for display."""
+    lines are table cells, each paragraph's own text for display, and how it is
+    laid out (planlint.wordlayout.Layout)."""
 
     path: str
     text: str
@@ -39,6 +43,7 @@ class Source(NamedTuple):
     automatic: Mapping[int, Any] = MappingProxyType({})  # the .docx reader's markers; read-only: a shared default
     in_table: frozenset = frozenset()
     display_lines: tuple | None = None
+    layout: Layout | None = None
 
 
 def discover(paths: Sequence[str], include: Sequence[str] = DEFAULT_INCLUDE) -> Iterator[str | Failure]:
@@ -174,4 +179,4 @@ def _word_source(name: str, data: bytes, limit: int) -> Source | Failure:
     except ReadError as error:
         return Failure.load(name, error.reason, error.detail)
     return Source(name, "\n".join(document.lines), "docx", False, "docx", document.automatic,
-                  frozenset(document.in_table), tuple(document.own_text))
+                  frozenset(document.in_table), tuple(document.own_text), document.layout)

@@ -10,7 +10,9 @@ columns are kept, so a diagnostic points into the text the user can edit.
 
 A paragraph is a line: line N is the N-th paragraph of the body, counting the
 paragraphs inside table cells, which are marked so that they never become
-headings.  Headers, footers and footnotes are not read.
+headings.  Headers, footers and footnotes are not read as text; how the body
+and its pages are laid out (fonts, margins, the footers' page numbers) is read
+alongside, for the layout rules (planlint.loading.docxlayout).
 """
 
 from __future__ import annotations
@@ -20,11 +22,14 @@ import struct
 import zipfile
 import zlib
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any, Iterator, NamedTuple
 
 from planlint.loading.errors import ReadError
 from planlint.loading.sniff import OLE_MAGIC, ZIP_MAGIC, kind_of_bytes, kind_of_package, ole_kind
 from planlint.numerals import int_to_chinese, int_to_circled
+
+if TYPE_CHECKING:
+    from planlint.wordlayout import Layout
 
 # Bounds on the package, checked before anything is unpacked.  Word's XML packs
 # 3-20:1 (the LibreOffice file in the tests: 8.6:1); the most repetitive part Word
@@ -72,6 +77,7 @@ class DocxText:
     own_text: list[str]                    # the paragraph text alone, as the user sees it in Word
     automatic: dict[int, AutoMarker] = field(default_factory=dict)
     in_table: set[int] = field(default_factory=set)
+    layout: Layout | None = None
 
 
 def _roman(value: int) -> str:
@@ -215,20 +221,20 @@ def _paragraph_numbering(paragraph, styles: dict, qn) -> tuple[str, int] | None:
     return num_id.get(qn("w:val")), ilvl
 
 
-def _text_of(paragraph, qn) -> str:
-    """The paragraph's text as Word shows it: runs, tabs and breaks (a break is a
-    space here, so that one paragraph stays one line)."""
-    pieces = []
+def text_pieces(paragraph, qn) -> Iterator[tuple[Any, str]]:
+    """The paragraph's text as Word shows it, node by node: runs, tabs and breaks (a
+    break is a space here, so that one paragraph stays one line).  The w:tab of a
+    tab-stop list (pPr/tabs) defines a stop and shows nothing."""
     for node in paragraph.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr"), qn("w:noBreakHyphen")):
         if node.tag == qn("w:t"):
-            pieces.append(node.text or "")
+            yield node, (node.text or "").replace("\r", " ").replace("\n", " ")
         elif node.tag == qn("w:tab"):
-            pieces.append("\t")
+            if node.getparent().tag != qn("w:tabs"):
+                yield node, "\t"
         elif node.tag == qn("w:noBreakHyphen"):
-            pieces.append("-")
+            yield node, "-"
         else:
-            pieces.append(" ")
-    return "".join(pieces).replace("\r", " ").replace("\n", " ")
+            yield node, " "
 
 
 def _listed_parts(data: bytes) -> int | None:
@@ -370,9 +376,14 @@ def _paragraphs(document, qn) -> DocxText:
     styles = {style.get(qn("w:styleId")): style
               for style in document.styles.element.findall(qn("w:style"))}
     result = DocxText([], [])
+    from planlint.loading.docxlayout import LayoutReader
+
+    layout = LayoutReader(document, qn)
 
     def add(paragraph, in_table: bool) -> None:
-        text = _text_of(paragraph, qn)
+        pieces = list(text_pieces(paragraph, qn))
+        text = "".join(piece for _, piece in pieces)
+        layout.paragraph(paragraph, pieces, in_table)
         located = _paragraph_numbering(paragraph, styles, qn)
         marker = numbering.render(*located) if located else None
         result.own_text.append(text)
@@ -397,4 +408,5 @@ def _paragraphs(document, qn) -> DocxText:
                     walk(content, in_table)
 
     walk(document.element.body, False)
+    result.layout = layout.layout()
     return result

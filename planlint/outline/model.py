@@ -11,6 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple, TypeGuard, cast
 
+if TYPE_CHECKING:
+    from planlint.wordlayout import Layout
+
 # Marker kinds from the highest level to the lowest (GB/T 9704-2012 §7.3.3
 # lists 一、 （一） 1. （1）; parts, chapters and sections sit above them).
 MARKER_KINDS = ("part", "chapter", "section", "ordinal", "paren-ordinal",
@@ -200,6 +203,7 @@ class Document:
     numbering_modes: dict[str, str]
     part_count: int
     derived: dict = field(default_factory=dict, repr=False)  # see shared()
+    layout: Layout | None = field(default=None, repr=False)  # a Word file's: how it is laid out; else None
 
     def shared(self, key, build: Callable[[], object]):
         """A view of the document that several rules read (the joined text of a

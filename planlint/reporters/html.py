@@ -36,7 +36,8 @@ from planlint.reporters.fixpreview import Preview, preview
 from planlint.reporters.ruledoc import fix_lines
 
 SEVERITIES = ("error", "warning", "info")
-CATEGORIES = ("numbering", "structure", "date", "number", "punctuation", "header", "content", "expression")
+CATEGORIES = ("numbering", "structure", "date", "number", "punctuation", "header", "content", "expression",
+              "layout")
 _OUTLINE_CATEGORIES = ("numbering", "structure")  # the findings the outline marks at their heading
 _OPEN_UP_TO = 1  # a report of this many documents opens them (and lays out their text) at once
 _TOP_RULES = 10

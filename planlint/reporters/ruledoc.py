@@ -83,7 +83,14 @@ def render_markdown(rules: Sequence[Rule], out: TextIO) -> None:
         if not rule.enabled:
             out.write(", *off by default*")
         out.write(f"\n\n- 提示：{rule.message['zh']}\n- Message: {rule.message['en']}\n\n{rule.rationale}\n")
+        layout = rule.category == "layout"
+        if layout:
+            out.write(f"\nParams (GB/T 9704-2012's values; a house style sets its own in `[params.{rule.code}]`): "
+                      f"`{json.dumps(rule.params, ensure_ascii=False)}`\n")
         for verdict, heading in (("bad", "Bad"), ("good", "Good")):
+            if layout:
+                heading += (" (Word files: the sample 公文 laid out to the standard, changed as said; "
+                            "see planlint/wordsample.py)")
             out.write(f"\n{heading}:\n\n```text\n")
             out.write("\n".join(example.rstrip("\n") for example in rule.examples[verdict]))
             out.write("\n```\n")
