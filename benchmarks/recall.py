@@ -8,7 +8,7 @@ examples — and each form is injected, one at a time, into corpus documents at 
 to three places (the first, a middle and the last place the form fits). A form
 is found when a finding of one of the class's rules appears where the defect was
 put (or, for a form that rewrites the whole text, anywhere) and was not there
-before. Rules run without aggregation: recall is about finding, not about how
+before (the same rule with the same message). Rules run without aggregation: recall is about finding, not about how
 findings are shown. Prints recall per class and form; ``--misses`` lists the
 injections that went unfound.
 
@@ -208,13 +208,15 @@ def inject(text: str, form: dict, places: int) -> list[Injection]:
 
 def found(checker, before_text: str, injection: Injection, codes: set[str]) -> bool:
     """Whether a rule of ``codes`` finds more than before on the injected lines (or,
-    when the whole text was rewritten, anywhere)."""
+    when the whole text was rewritten, anywhere).  Findings are told apart by their
+    message too: a host's 1、 list already has "“1、”应为“1.”" where 1。 is put, and
+    "“1。”应为“1.”" there is the injected defect found."""
     def tally(text: str) -> Counter:
-        return Counter(d.code for d in _diagnostics(checker, text)
+        return Counter((d.code, d.message) for d in _diagnostics(checker, text)
                        if d.code in codes and (injection.lines is None or d.line in injection.lines))
 
     before, after = tally(before_text), tally(injection.text)
-    return any(after[code] > before[code] for code in after)
+    return any(after[key] > before[key] for key in after)
 
 
 def hosts(limit: int) -> list[Path]:
