@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Iterable
 
 VERDICTS = ("true", "false", "debatable")
-DOCUMENT_SUFFIXES = (".txt", ".md", ".docx")
+DOCUMENT_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@
     check_paths(paths)      files and directories, with configuration, fixes, caching and parallelism
     fix_text(text)          one text with its fixes applied, and what remains
     parse(text)             the outline the checks read in a text
-    parse_path(path)        the outline of a file (.txt, .md or .docx)
+    parse_path(path)        the outline of a file (.txt, .md, .docx, .pdf, .doc or .wps)
     show_report(report, paths)  the checked files read again whole, for a report that shows them (HTML)
     check_upload(data, name)  one document given as a file's bytes (the web page's upload)
 """
@@ -81,7 +81,7 @@ def parse(text: str, path: str = "<text>") -> Document:
 
 
 def parse_path(path: str, stdin_filename: str | None = None) -> Document | Failure:
-    """The outline of one file (.txt, .md or .docx, as the checks see it), or the
+    """The outline of one file (.txt, .md, .docx, .pdf, .doc or .wps, as the checks see it), or the
     Failure that says why it could not be read; ``-`` reads standard input."""
     from planlint.loading import read_source
 

@@ -126,7 +126,7 @@ def main() -> None:
 def check(paths, output_format, lang, select, ignore, fail_on, exit_zero, color, quiet, stdin_filename,
           fix, unsafe_fixes, diff, statistics, output_file, extend_select, config_path, profile,
           baseline_path, write_baseline_path, jobs, no_cache):
-    """Check files and directories (recursively: *.txt, *.md, *.docx). '-' reads standard input."""
+    """Check files and directories (recursively: *.txt, *.md, *.docx, *.pdf, *.doc, *.wps). '-' reads standard input."""
     from planlint.api import check_paths
     from planlint.catalog import CatalogError, UnknownProfile, UnknownSelector
     from planlint.config import ConfigError
@@ -398,7 +398,7 @@ def rule(code, lang, color):
 @_lang_option
 @_verbose_option
 def serve(host, port, open_browser, max_upload, lang):
-    """A web page on this computer: drop a .docx, .txt or .md file (or paste text) and see the HTML report."""
+    """A web page on this computer: drop a .docx, .pdf, .txt or .md file (or paste text) and see the HTML report."""
     from planlint import serve as server
     from planlint.config import ConfigError, find_config
     from planlint.reporters import config_error_line

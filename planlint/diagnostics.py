@@ -37,6 +37,14 @@ class Finding(NamedTuple):
     edits: tuple[Edit, ...] = ()
 
 
+class PageLine(NamedTuple):
+    """Where a diagnostic in a PDF starts on the printed pages: the page, and the
+    line on it counted from the top (every line of text the page shows)."""
+
+    page: int
+    line: int
+
+
 class Diagnostic(NamedTuple):
     path: str
     code: str
@@ -47,6 +55,7 @@ class Diagnostic(NamedTuple):
     span: Span
     fix: Fix | None = None
     occurrences: int = 1  # an aggregated diagnostic stands for this many findings (not in the JSON)
+    page: PageLine | None = None  # in a PDF: where on its pages the span starts
 
     @property
     def line(self) -> int:
@@ -60,8 +69,9 @@ class Diagnostic(NamedTuple):
         return (self.path, self.span.line, self.span.column, self.code)
 
     def to_dict(self) -> dict:
-        """The public JSON shape: exactly these keys, documented in the README."""
-        return {
+        """The public JSON shape: exactly these keys, documented in the README (a
+        diagnostic in a PDF also has ``page`` and ``page_line``)."""
+        shape = {
             "path": self.path,
             "code": self.code,
             "rule": self.rule,
@@ -74,3 +84,6 @@ class Diagnostic(NamedTuple):
             "end_column": self.span.end_column,
             "fix": self.fix.to_dict() if self.fix else None,
         }
+        if self.page is not None:
+            shape["page"], shape["page_line"] = self.page
+        return shape

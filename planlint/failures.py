@@ -16,11 +16,13 @@ class Failure(NamedTuple):
     words; ``detail`` says more, in English or in figures:
 
     - load: missing, permission, directory, unreadable, symlink-loop,
-      broken-link, special-file, too-large, binary, undecodable, and the
-      .docx reader's (corrupt-docx, docx-bomb…);
+      broken-link, special-file, too-large, binary, undecodable, the .docx
+      reader's (corrupt-docx, docx-bomb…), the PDF reader's (pdf-no-text,
+      encrypted-pdf, corrupt-pdf, not-pdf, pdf-bomb, pdf-too-large) and the
+      .doc converter's (doc-format, doc-conversion-failed, doc-conversion-timeout);
     - rule: timeout (a user's pattern ran past its limit; ``detail`` is the
       limit in seconds) or crashed (``detail`` is the error);
-    - write: docx-fix (fixes are never written into Word files), read-only,
+    - write: docx-fix and pdf-fix (fixes are never written into Word files or PDFs), read-only,
       owner-not-kept, hard-linked (see planlint.writeback), not-written, or
       fix-rolled-back (the fixes would bring new findings or did not settle;
       ``detail`` names the rules, as planlint.fixes.Rollback puts them).

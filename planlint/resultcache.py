@@ -30,14 +30,14 @@ import os
 from pathlib import Path
 from typing import NamedTuple
 
-from planlint.diagnostics import SEVERITY_RANK, Diagnostic, Edit, Fix
+from planlint.diagnostics import SEVERITY_RANK, Diagnostic, Edit, Fix, PageLine
 from planlint.failures import Failure
 from planlint.outline.model import Span
 from planlint.resources import cache_dir, code_fingerprint, load_json, store_json
 from planlint.results import FileResult
 
 _SHARDS = 16
-SCHEMA = 1  # the layout of packs and results below: change it with the layout
+SCHEMA = 2  # the layout of packs and results below: change it with the layout
 
 
 class Entry(NamedTuple):
@@ -123,13 +123,15 @@ class ResultCache:
 def encode_result(result: FileResult) -> list:
     """``result`` as JSON values: [path, diagnostics, failures, excerpts, fixed,
     diff, fixed_text], a diagnostic as [path, code, rule, category, severity,
-    message, span, fix, occurrences], a span as [line, column, end_line, end_column],
+    message, span, fix, occurrences, page], a span as [line, column, end_line, end_column],
+    a page (a PDF's diagnostics) as [page, line on the page] or null,
     a fix as [applicability, [[span, content]…]] or null, a failure as [path, code,
     reason, detail], the excerpts as [[line, text]…]."""
     return [result.path,
             [[d.path, d.code, d.rule, d.category, d.severity, d.message, list(d.span),
               None if d.fix is None else [d.fix.applicability, [[list(edit.span), edit.content]
-                                                                for edit in d.fix.edits]], d.occurrences]
+                                                                for edit in d.fix.edits]], d.occurrences,
+              None if d.page is None else list(d.page)]
              for d in result.diagnostics],
             [[failure.path, failure.code, failure.reason, failure.detail] for failure in result.failures],
             [[line, text] for line, text in result.excerpts.items()],
@@ -155,13 +157,13 @@ def decode_result(encoded) -> FileResult | None:
         return None
 
 
-def _diagnostic(path, code, rule, category, severity, message, span, fix, occurrences) -> Diagnostic:
+def _diagnostic(path, code, rule, category, severity, message, span, fix, occurrences, page) -> Diagnostic:
     if not (type(path) is str and type(code) is str and type(rule) is str and type(category) is str
             and type(message) is str and type(severity) is str and severity in SEVERITY_RANK
             and type(occurrences) is int and occurrences >= 1):
         raise _Malformed
     return Diagnostic(path, code, rule, category, severity, message, _span(*span),
-                      None if fix is None else _fix(*fix), occurrences)
+                      None if fix is None else _fix(*fix), occurrences, None if page is None else _page(*page))
 
 
 def _fix(applicability, edits) -> Fix:
@@ -175,6 +177,12 @@ def _span(line, column, end_line, end_column) -> Span:
             and 1 <= line <= end_line and column >= 1 and end_column >= 1):
         raise _Malformed
     return Span(line, column, end_line, end_column)
+
+
+def _page(page, line) -> PageLine:
+    if not (type(page) is int and type(line) is int and page >= 1 and line >= 1):
+        raise _Malformed
+    return PageLine(page, line)
 
 
 def _line(value) -> int:

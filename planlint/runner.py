@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Callable, NamedTuple, Sequence
 
 from planlint.catalog import Catalog, Rule, bundled_catalog, load_catalog
 from planlint.config import Config, find_config, load_config
-from planlint.diagnostics import Diagnostic
+from planlint.diagnostics import Diagnostic, PageLine
 from planlint.engine import Checker
 from planlint.failures import Failure
 from planlint.loading import Source, decode_source, read_bytes
@@ -61,6 +61,14 @@ def _point_into_paragraph(diagnostic: Diagnostic, offset: int, length: int) -> D
     return diagnostic._replace(span=Span(span.line, column, span.end_line, end), fix=None)
 
 
+def _on_pages(diagnostic: Diagnostic, origins: tuple) -> Diagnostic:
+    """In a PDF, where the span starts on the printed pages (its line is one of the text rebuilt from them)."""
+    from planlint.loading.pdflayout import place
+
+    found = place(origins[diagnostic.span.line - 1], diagnostic.span.column)
+    return diagnostic._replace(page=PageLine(found.page, found.line))
+
+
 def _display_lines(source: Source, document: Document) -> list[str]:
     """The lines a diagnostic's positions count in: a .docx paragraph's own text
     (without its rendered automatic marker), a Markdown file's source (the parser
@@ -87,14 +95,16 @@ def check_source(source: Source, checker: Checker) -> FileResult:
         diagnostics = [_point_into_paragraph(d, source.automatic[d.line].length if d.line in source.automatic else 0,
                                              len(lines[d.line - 1]))
                        for d in diagnostics]
+    elif source.origins is not None:
+        diagnostics = [_on_pages(d, source.origins) for d in diagnostics]
     excerpts = {d.span.line: lines[d.span.line - 1] for d in diagnostics}
     return FileResult(source.path, diagnostics, failures, excerpts)
 
 
 def _fix_source(source: Source, checker: Checker, unsafe: bool, diff: bool,
                 from_stdin: bool) -> tuple[FileResult, Failure | None]:
-    if source.format == "docx":
-        return check_source(source, checker), Failure.write(source.path, "docx-fix")
+    if source.format in ("docx", "pdf"):  # fixes are never written into Word files or PDFs
+        return check_source(source, checker), Failure.write(source.path, f"{source.format}-fix")
     from planlint.fixes import fix_text, unified_diff  # only --fix and --diff need these
     from planlint.writeback import write_atomically
 

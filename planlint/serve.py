@@ -1,4 +1,4 @@
-"""`planlint serve`: a page on this computer where a person drops a .docx, .txt
+"""`planlint serve`: a page on this computer where a person drops a .docx, .pdf, .txt
 or .md file (or pastes text) and sees the same report `check --format html` writes.
 
 Built on Starlette (routing, requests, responses) served by uvicorn (HTTP/1.1

@@ -19,6 +19,8 @@ from typing import NamedTuple
 import docx
 import pytest
 
+from pdfmake import Line, pdf
+
 pytest.importorskip("resource", reason="measures peak memory with getrusage (POSIX)")
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -172,6 +174,14 @@ WORD_CASES = {
     "empty.docx": (lambda: b"", "is empty (0 bytes)"),
 }
 
+PDF_CASES = {
+    "scan.pdf": (lambda: pdf([[], []], images=True), "has no text layer (a scan, or images of pages)"),
+    "bomb.pdf": (lambda: pdf([[Line(80, 105, "一、总体要求")]], filler=1000), "a zip bomb?"),
+    "locked.pdf": (lambda: pdf([[Line(80, 105, "一、总体要求")]], passwords=("o", "u")), "password-protected PDF"),
+    "cut.pdf": (lambda: pdf([[Line(80, 105, "一、总体要求")]])[:300], "not a valid PDF file"),
+    "saved-page.pdf": (lambda: b"<!DOCTYPE html><html><body>\xe4\xb8\x80</body></html>", "is not a PDF file"),
+}
+
 TEXT_CASES = {
     "binary.txt": (lambda: bytes(range(256)) * 64, "is a binary file"),
     "nul.txt": (lambda: "一、总体要求\n".encode() + b"\x00" * 16 + "二、主要任务\n".encode(), "is a binary file"),
@@ -184,7 +194,7 @@ def test_a_folder_of_hostile_files_names_each_and_still_checks_the_good_one(tmp_
     file named once, with what it is, and the seed checked as if it were alone."""
     folder = tmp_path / "inbox"
     folder.mkdir()
-    cases = {**WORD_CASES, **TEXT_CASES}
+    cases = {**WORD_CASES, **PDF_CASES, **TEXT_CASES}
     for name, (make, _) in cases.items():
         (folder / name).write_bytes(make())
     (folder / "loop.txt").symlink_to(folder / "loop.txt")

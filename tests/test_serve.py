@@ -108,7 +108,7 @@ def test_the_page_asks_for_a_file_or_text_and_fetches_nothing_else(local):
     assert policy.startswith("default-src 'none'; ") and "connect-src 'self'" in policy
     assert len(policy.split("script-src ")[1].split(";")[0].split()) == 2  # its script, and the report's
     page = parse(response.text)
-    assert page.find("input", type="file").get("accept") == ".docx,.txt,.md,.markdown"
+    assert page.find("input", type="file").get("accept") == ".docx,.pdf,.txt,.md,.markdown"
     assert page.find("textarea") and page.find("h1").text() == "planlint：检查文档（仅在本机处理）"
     assert [script.text() for script in page.find_all("script") if script.get("type") is None] == [asset("upload.js")]
     assert not [e for e in page.elements() if set(e.attrs) & {"src", "href", "action"}]

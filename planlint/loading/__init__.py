@@ -14,9 +14,12 @@ from planlint.loading.errors import ReadError
 from planlint.loading.text import decode
 
 if TYPE_CHECKING:
+    from planlint.loading.docx import DocxText
     from planlint.wordlayout import Layout
 
-DEFAULT_INCLUDE = (".txt", ".md", ".docx")
+# Directories are searched for these; an old Word or WPS file (.doc, .wps) is
+# checked when named, or included by configuration, since it needs LibreOffice.
+DEFAULT_INCLUDE = (".txt", ".md", ".docx", ".pdf")
 # The most bytes read as one document (a .docx: read, and unpacked).  Real plans are
 # well under 1 MB; the benchmarks check a 10 MB text and a 50 MB one must still be
 # checkable, at under five times its size in memory.  Configurable: max-file-size.
@@ -26,14 +29,21 @@ DEFAULT_MAX_FILE_SIZE = 100 * 2**20
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
 _PIECE = 1 << 20
 _MARKDOWN = (".md", ".markdown")
-_WORD = (".docx", ".doc")
+_OLD_WORD = (".doc", ".wps")
+_WORD = (".docx", *_OLD_WORD)
+# Old Word and WPS files, and a .docx that is one, LibreOffice converts to .docx
+# (planlint.loading.convert); so too a file named .doc or .wps that is Word's RTF,
+# a web page or Word XML, as Word and WPS save them under those names.
+_CONVERTIBLE = {"doc-format"}
+_CONVERTIBLE_AS_NAMED = {"not-word.ole", "not-word.rtf", "not-word.html", "not-word.mht", "not-word.word-xml"}
 
 
 class Source(NamedTuple):
-    """A document as text.  ``format`` is "text", "markdown" or "docx"; a .docx also
-    says which lines carry a rendered automatic marker (and its length), which
-    lines are table cells, each paragraph's own text for display, and how it is
-    laid out (planlint.wordlayout.Layout)."""
+    """A document as text.  ``format`` is "text", "markdown", "docx" or "pdf"; a .docx
+    also says which lines carry a rendered automatic marker (and its length), which
+    lines are table cells, each paragraph's own text for display, and how it is laid
+    out (planlint.wordlayout.Layout); a PDF, where each line's pieces are on its pages
+    (planlint.loading.pdflayout.Origin)."""
 
     path: str
     text: str
@@ -44,6 +54,7 @@ class Source(NamedTuple):
     in_table: frozenset = frozenset()
     display_lines: tuple | None = None
     layout: Layout | None = None
+    origins: tuple | None = None
 
 
 def discover(paths: Sequence[str], include: Sequence[str] = DEFAULT_INCLUDE) -> Iterator[str | Failure]:
@@ -154,15 +165,22 @@ def is_markdown(name: str) -> bool:
 
 
 def is_word(name: str) -> bool:
-    """A Word file by its name (.docx, or .doc, which is refused with a reason):
-    its "lines" are the paragraphs of its body."""
+    """A Word file by its name (.docx, or .doc and .wps, converted when LibreOffice
+    is installed): its "lines" are the paragraphs of its body."""
     return name.lower().endswith(_WORD)
 
 
+def is_pdf(name: str) -> bool:
+    """A PDF by its name: its "lines" are the paragraphs rebuilt from its pages."""
+    return name.lower().endswith(".pdf")
+
+
 def decode_source(name: str, data: bytes, limit: int = DEFAULT_MAX_FILE_SIZE) -> Source | Failure:
-    """``limit``: the most bytes a .docx may unpack to."""
+    """``limit``: the most bytes a .docx may unpack to, or a PDF's text streams inflate to."""
     if is_word(name):
         return _word_source(name, data, limit)
+    if is_pdf(name):
+        return _pdf_source(name, data, limit)
     try:
         decoded = decode(data)
     except ReadError as error:
@@ -172,11 +190,37 @@ def decode_source(name: str, data: bytes, limit: int = DEFAULT_MAX_FILE_SIZE) ->
 
 
 def _word_source(name: str, data: bytes, limit: int) -> Source | Failure:
-    from planlint.loading.docx import read_docx
-
     try:
-        document = read_docx(name, data, limit)
+        document = _read_word(name, data, limit)
     except ReadError as error:
         return Failure.load(name, error.reason, error.detail)
     return Source(name, "\n".join(document.lines), "docx", False, "docx", document.automatic,
                   frozenset(document.in_table), tuple(document.own_text), document.layout)
+
+
+def _read_word(name: str, data: bytes, limit: int) -> DocxText:
+    """The .docx's text; an old Word or WPS file's, converted by LibreOffice if it is installed."""
+    from planlint.loading.docx import read_docx
+
+    try:
+        return read_docx(name, data, limit)
+    except ReadError as error:
+        named_old = name.lower().endswith(_OLD_WORD)
+        if error.reason not in _CONVERTIBLE and not (named_old and error.reason in _CONVERTIBLE_AS_NAMED):
+            raise
+        from planlint.loading.convert import convert_to_docx, find_libreoffice
+
+        program = find_libreoffice()
+        if program is None:
+            raise  # as read: doc-format's words say to install LibreOffice or save as .docx
+    return read_docx(name, convert_to_docx(program, name, data), limit)
+
+
+def _pdf_source(name: str, data: bytes, limit: int) -> Source | Failure:
+    from planlint.loading.pdf import read_pdf
+
+    try:
+        rebuilt = read_pdf(data, limit)
+    except ReadError as error:
+        return Failure.load(name, error.reason, error.detail)
+    return Source(name, "\n".join(rebuilt.lines), "pdf", False, "pdf", origins=tuple(rebuilt.origins))

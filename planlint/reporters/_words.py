@@ -20,9 +20,16 @@ def error_line(error: Failure, lang: str) -> str:
     else:
         reason = say(error.reason, lang)
         if error.detail and error.reason in ("unreadable", "not-written", "too-large", "docx-bomb", "docx-too-large",
-                                             "fix-rolled-back"):
+                                             "fix-rolled-back", "pdf-too-large", "doc-conversion-failed",
+                                             "doc-conversion-timeout"):
             reason += f" ({error.detail})"
     return f"{say('error-prefix', lang)}: {error.path}: {reason}"
+
+
+def on_page(diagnostic, lang: str) -> str:
+    """Where a diagnostic in a PDF is on the printed pages, to follow its message; else nothing."""
+    return "" if diagnostic.page is None else say("on-page", lang, page=diagnostic.page.page,
+                                                  line=diagnostic.page.line)
 
 
 def config_error_line(error, lang: str) -> str:

@@ -208,8 +208,14 @@ def _document(index: int, result, shown, rules, lang: str) -> DocumentView:
     else:
         line_text = result.excerpts.get
     where = "html.at-paragraph" if word else "html.at-line"
-    findings = tuple(FindingView(k, d, say(where, lang, line=d.span.line, column=d.span.column),
-                                 preview(d.fix, line_text) if d.fix else None)
+
+    def position(d: Diagnostic) -> str:
+        if d.page is not None:
+            return say("html.at-page", lang, page=d.page.page, page_line=d.page.line, line=d.span.line,
+                       column=d.span.column)
+        return say(where, lang, line=d.span.line, column=d.span.column)
+
+    findings = tuple(FindingView(k, d, position(d), preview(d.fix, line_text) if d.fix else None)
                      for k, d in enumerate(result.diagnostics))
     marks = [[k, d.span.line, d.span.column, d.span.end_line, d.span.end_column, d.severity, d.code]
              for k, d in enumerate(result.diagnostics)]

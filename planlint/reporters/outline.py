@@ -7,7 +7,7 @@ from typing import TextIO
 
 from planlint.i18n import say
 from planlint.markers import CANONICAL_DELIMITER, format_marker
-from planlint.loading import is_word
+from planlint.loading import is_pdf, is_word
 from planlint.outline.model import Document, Node
 from planlint.reporters import Options
 from planlint.reporters.text import make_console
@@ -52,8 +52,8 @@ def render_tree(document: Document, out: TextIO, options: Options) -> None:
         title.append("  (" + "; ".join(facts) + ")", style="dim")
     tree = Tree(title)
 
-    # In a .docx a line is a paragraph (the N-th of the body), so say so.
-    where = "tree.paragraph" if is_word(document.path) else "tree.line"
+    # In a .docx a line is a paragraph (the N-th of the body), and in a PDF one of the text rebuilt from it: say so.
+    where = "tree.paragraph" if is_word(document.path) or is_pdf(document.path) else "tree.line"
 
     def add(branch, node: Node) -> None:
         child_branch = branch.add(_label(node, options.lang, where))

@@ -13,7 +13,7 @@ from typing import TextIO
 from urllib.parse import quote
 
 from planlint import __version__
-from planlint.loading import is_word
+from planlint.loading import is_pdf, is_word
 from planlint.reporters import Options
 from planlint.reporters._words import error_line
 
@@ -53,9 +53,14 @@ def _result(diagnostic, rule_index: dict[str, int]) -> dict:
                        "endLine": span.end_line, "endColumn": span.end_column},
         }}],
     }
-    if is_word(diagnostic.path):
-        # In a Word file a "line" is a paragraph: the N-th paragraph of the body.
-        result["locations"][0]["physicalLocation"]["region"]["properties"] = {"lineUnit": "paragraph"}
+    region = result["locations"][0]["physicalLocation"]["region"]
+    if is_word(diagnostic.path) or is_pdf(diagnostic.path):
+        # In a Word file a "line" is a paragraph: the N-th paragraph of the body; in a
+        # PDF, the N-th paragraph of the text rebuilt from its pages, which says where
+        # on them the span starts.
+        region["properties"] = {"lineUnit": "paragraph"}
+    if diagnostic.page is not None:
+        region["properties"].update(page=diagnostic.page.page, pageLine=diagnostic.page.line)
     if diagnostic.code in rule_index:
         result["ruleIndex"] = rule_index[diagnostic.code]
     if diagnostic.fix:

@@ -13,7 +13,7 @@ import sys
 from typing import Callable, TextIO
 
 from planlint.reporters import Options
-from planlint.reporters._words import error_line, summary_line
+from planlint.reporters._words import error_line, on_page, summary_line
 from planlint.reporters.excerpt import excerpt
 
 _SEVERITY_STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
@@ -53,7 +53,7 @@ def render(report, out: TextIO, options: Options) -> None:
     write = _writer(out, options.color)
     for result in report.files:
         if result.diagnostics:
-            write(_file_segments(result))  # one write per file: per-call overhead was the cost
+            write(_file_segments(result, options.lang))  # one write per file: per-call overhead was the cost
     write_error = _writer(sys.stderr, options.color)
     for error in report.errors:
         write_error([(error_line(error, options.lang), "bold red")])
@@ -63,14 +63,14 @@ def render(report, out: TextIO, options: Options) -> None:
         write([(summary_line(report, options.lang), "bold")])
 
 
-def _file_segments(result) -> Segments:
+def _file_segments(result, lang: str = "zh") -> Segments:
     segments: Segments = []
     for diagnostic in result.diagnostics:
         if segments:
             segments.append(("\n", None))
         style = _SEVERITY_STYLE[diagnostic.severity]
         segments += [(f"{diagnostic.path}:{diagnostic.line}:{diagnostic.column}:", "bold"), (" ", None),
-                     (diagnostic.code, style), (f" {diagnostic.message}", None)]
+                     (diagnostic.code, style), (f" {diagnostic.message}{on_page(diagnostic, lang)}", None)]
         line = result.excerpts.get(diagnostic.line)
         if line is None:
             continue

@@ -138,7 +138,8 @@ def test_a_real_office_made_docx(tmp_path):
         [(d.code, d.line, d.column) for d in check_paths([str(seed)]).diagnostics]
 
 
-def test_broken_word_files_are_named_and_the_run_goes_on(tmp_path, ole_file):
+def test_broken_word_files_are_named_and_the_run_goes_on(tmp_path, ole_file, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path))  # no LibreOffice to convert the .doc (tests/loading/test_convert.py)
     (tmp_path / "cut.docx").write_bytes(b"PK\x03\x04 not really a zip")
     (tmp_path / "old.doc").write_bytes(ole_file("WordDocument"))
     (tmp_path / "locked.docx").write_bytes(ole_file("EncryptedPackage"))
