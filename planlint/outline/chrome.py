@@ -22,6 +22,7 @@ _FIELD_LABELS = (
 # written with spaces inside (发 布 日 期), as portals lay out their tables, and
 # spelling that out between every character made the pattern take 50 ms to compile.
 _SQUEEZE = str.maketrans("", "", " \t\u3000\xa0")
+_PROBE_LENGTH = 240  # the longest stretch a pattern reads from a line's start
 _LABEL = "(?:" + _FIELD_LABELS + ")"
 _GAP = ""
 _DATE = r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
@@ -85,11 +86,18 @@ def chrome_lines(lines: list[str]) -> frozenset[int]:
             value_expected = False
             stripped = text.strip()
             if stripped and len(stripped) <= _VALUE_LENGTH and stripped[-1] not in ":：" \
-                    and not _CHROME.match(text.translate(_SQUEEZE)) and not _HEADING_START.match(text):
+                    and not _CHROME.match(_probe(text)) and not _HEADING_START.match(text):
                 chrome.add(number)
                 continue
-        probe = text.translate(_SQUEEZE)
+        probe = _probe(text)
         if _CHROME.match(probe):
             chrome.add(number)
             value_expected = bool(_BARE_LABEL.match(probe))
     return frozenset(chrome)
+
+
+def _probe(text: str) -> str:
+    """What the patterns read of a line: its spaces taken out, and of a long line (a
+    paragraph, never chrome but for what opens it) only its opening, closed by a
+    character no pattern's end takes, so that no ``$`` matches where it was cut."""
+    return (text if len(text) <= _PROBE_LENGTH else text[:_PROBE_LENGTH] + "\x00").translate(_SQUEEZE)

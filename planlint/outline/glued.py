@@ -32,7 +32,7 @@ _MARKER = re.compile(
     r"|[（(](?P<paren_number>[1-9][0-9]?)[）)]"
 )
 # Where a heading may start inside a line: after a sentence's end or a gap (a lost line break).
-_BOUNDARY = re.compile(r"(?:[。！？!?][\s\u3000]*|[ \t\u3000]+)(?=\S)")
+_BOUNDARY = re.compile(r"(?:[。！？!?][\s\u3000]*|[ \t\u3000]+)(?=[第一二三四五六七八九十（(1-9])")  # a marker's start
 # 附件：1.… — a short label that opens its line, then a list's first item.
 _LEAD = re.compile(r"[\s\u3000]*[\u4e00-\u9fff]{1,6}[\s\u3000]*[:：][\s\u3000]*(?=\S)")
 _ATTACHMENTS = re.compile(r"附件[\s\u3000]*[:：][\s\u3000]*(?=\S)")  # 附件：1.… anywhere in a line

@@ -55,7 +55,7 @@ _PATTERNS = {
 }
 # A kind's spans all hold one of these (most paragraphs hold none): the pattern is not tried without one.
 _NEEDS = {"quantity": ("千", "百", "十亿"), "title": ("《",), "quote": ("“", '"'), "reference": ("号",),
-          "date": ("年", "月", "日"),
+          "date": ("年", "月", "日"), "redaction": ("X", "x", "×", "Ｘ", "*", "＊", "某某"),
           "url": ("://", "www.", "@", ".doc", ".pdf", ".xls", ".wps", ".zip", ".rar", ".jp", ".png", ".webp", ".htm")}
 
 
