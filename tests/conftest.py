@@ -73,3 +73,17 @@ def planted(tmp_path) -> Planted:
     marker = tmp_path / "ran"
     code = compile(f"open({str(marker)!r}, 'w').close()", "<planted>", "exec")
     return Planted(pickle.dumps(_CreatesMarker(marker)), marshal.dumps(code), marker)
+
+
+@pytest.fixture(scope="session")
+def browser(tmp_path_factory):
+    """Chromium over the DevTools protocol (tests/cdp.py), one for the session; the
+    tests that need it are skipped, with the reason, where none is installed (as in CI)."""
+    from cdp import Browser, find_chromium
+
+    executable = find_chromium()
+    if executable is None:
+        pytest.skip("no Chromium installed (Debian: apt-get install chromium); this test needs one")
+    running = Browser(executable, tmp_path_factory.mktemp("profile"), width=1280, height=900)
+    yield running
+    running.close()

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from cdp import Browser, find_chromium
 from planlint.api import check_paths, show_report
 from planlint.reporters import Options
 from planlint.reporters import html as html_reporter
@@ -22,16 +21,6 @@ SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 SCREENSHOT = ROOT / "docs" / "report.png"
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    executable = find_chromium()
-    if executable is None:
-        pytest.skip("no Chromium installed (Debian: apt-get install chromium); the browser tests need one")
-    running = Browser(executable, tmp_path_factory.mktemp("profile"), width=1280, height=900)
-    yield running
-    running.close()
 
 
 @pytest.fixture

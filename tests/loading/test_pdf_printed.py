@@ -16,7 +16,6 @@ from pathlib import Path
 
 import pytest
 
-from cdp import Browser, find_chromium
 from pdfprint import plan_html, print_pdf
 from planlint.api import check_paths
 from planlint.loading import read_source
@@ -25,16 +24,6 @@ ROOT = Path(__file__).resolve().parents[2]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    executable = find_chromium()
-    if executable is None:
-        pytest.skip("no Chromium installed (Debian: apt-get install chromium); printing PDFs needs one")
-    running = Browser(executable, tmp_path_factory.mktemp("profile"))
-    yield running
-    running.close()
 
 
 def findings(path: Path) -> Counter:
