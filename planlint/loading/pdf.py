@@ -50,6 +50,9 @@ _RADICALS.update({ord(radical): ideograph for radical, ideograph in zip(
     "厂卜兀巳幺日月民王疋示糸羊聿月臼虎西長雨青食食骨鬼见角贝车长门韦页风飞马鱼鸟卤麦黄黾齐齿龙")})
 _LINE_BREAKS = (0x0A, 0x0D)
 _SPACE = 0.15  # a gap wider than the line's usual one by 0.15 of a character is a space (a Latin one is 0.25-0.33)
+# Word, WPS and LibreOffice set a gap between Chinese and Latin letters or digits
+# (2018 年, 新建 3 所); a gap under half a character there is that, not a space.
+_AUTOSPACE = 0.5
 
 
 def read_pdf(data: bytes, limit: int) -> Rebuilt:
@@ -150,10 +153,19 @@ def _line(chars: list[_Char | None], height: float) -> TextLine | None:
     """One line's characters as a TextLine, or None when it holds nothing to read.
     A space PDFium made up stays where the characters either side of it stand
     further apart than the line's characters usually do: justified Chinese text
-    spreads its characters, and those gaps are no spaces (2019 年 工 作)."""
+    spreads its characters, and those gaps are no spaces (2019 年 工 作); nor is the
+    narrow gap a word processor sets between Chinese and a figure (全省 2017-2019 年)."""
     placed = [char for char in chars if char is not None]
     if not "".join(char.text for char in placed).strip():
         return None
+    if any(after.left < before.left - (before.right - before.left) for before, after in zip(placed, placed[1:])):
+        # Drawn out of order (a word processor sets “” in a font of their own, after
+        # the line's Chinese): read left to right, the gaps as PDFium would mark them.
+        placed.sort(key=lambda char: char.left)
+        ordered: list[_Char | None] = [placed[0]]
+        for left, right in zip(placed, placed[1:]):
+            ordered += [None, right] if right.left - left.right > 0 else [right]
+        chars = ordered
     gaps = [after.left - before.right for before, after in zip(placed, placed[1:])]
     usual = median(gaps) if gaps else 0.0
     advance = median(char.right - char.left for char in placed)  # a Chinese character's: the type size
@@ -164,11 +176,24 @@ def _line(chars: list[_Char | None], height: float) -> TextLine | None:
             before = char
             continue
         after = next((later for later in chars[index + 1:] if later is not None), None)
-        if before is not None and after is not None and after.left - before.right >= usual + advance * _SPACE:
+        if before is None or after is None:
+            continue
+        gap = after.left - before.right
+        if gap >= usual + advance * _SPACE and not (_autospaced(before.text, after.text) and gap < advance * _AUTOSPACE):
             text.append(" ")
     boxes = [char for char in placed if char.text.strip()]
     return TextLine("".join(text).strip(), min(char.left for char in boxes), height - max(char.top for char in boxes),
                     max(char.right for char in boxes), height - min(char.bottom for char in boxes))
+
+
+def _autospaced(before: str, after: str) -> bool:
+    """Whether two characters are Chinese and a Latin letter or digit, in either order."""
+    return (_is_han(before) and after.isascii() and after.isalnum()) or (
+        before.isascii() and before.isalnum() and _is_han(after))
+
+
+def _is_han(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff"
 
 
 def _check_streams(data: bytes, limit: int) -> None:

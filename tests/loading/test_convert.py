@@ -148,3 +148,59 @@ def test_fix_never_writes_a_converted_file(tmp_path, ole_file, fake_soffice):
     result = CliRunner().invoke(main, ["check", "--fix", "--lang", "en", str(path)])
     assert result.exit_code == 2 and "fixes are never written into Word files" in result.stderr
     assert path.read_bytes() == before
+
+
+@pytest.mark.slow
+def test_a_plan_exported_to_pdf_by_libreoffice_reads_as_its_text(tmp_path):
+    """Where LibreOffice is installed: a seed set in 仿宋 and exported to PDF gives the
+    findings of the seed's text (autospace around figures, “” drawn apart)."""
+    import shutil
+    import subprocess
+
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    program = shutil.which("soffice") or shutil.which("libreoffice")
+    if program is None:
+        pytest.skip("LibreOffice is not installed")
+    seed = sorted((Path(__file__).parents[2] / "seeds").glob("004_*.txt"))[0]
+    document = docx.Document()
+    normal = document.styles["Normal"]
+    normal.font.size = Pt(16)
+    normal.font.name = "FangSong"  # makes the style's run properties, where the East Asian font goes
+    normal.element.rPr.rFonts.set(qn("w:eastAsia"), "仿宋")
+    for line in seed.read_text(encoding="utf-8").split("\n"):
+        document.add_paragraph(line)
+    document.save(tmp_path / "plan.docx")
+    subprocess.run([program, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(tmp_path / "plan.docx")], check=True, capture_output=True, timeout=180)
+
+    def findings(path):
+        report = check_paths([str(path)], cache=False)
+        return sorted((d.code, d.message.split("（第")[0]) for d in report.diagnostics)
+
+    assert findings(tmp_path / "plan.pdf") == findings(seed)
+
+
+@pytest.mark.slow
+def test_a_real_doc_made_by_libreoffice_is_converted_and_checked_as_its_docx(tmp_path):
+    """Where LibreOffice is installed: the LibreOffice-made seed saved as .doc by
+    LibreOffice itself is checked, through a real conversion, as the .docx is."""
+    import shutil
+    import subprocess
+
+    program = shutil.which("soffice") or shutil.which("libreoffice")
+    if program is None:
+        pytest.skip("LibreOffice is not installed")
+    made = Path(__file__).parents[1] / "data" / "docx" / "003_libreoffice.docx"
+    subprocess.run([program, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile", "--convert-to", "doc",
+                    "--outdir", str(tmp_path), str(made)], check=True, capture_output=True, timeout=180)
+    old_word = tmp_path / "003_libreoffice.doc"
+    assert old_word.read_bytes()[:8] == bytes.fromhex("d0cf11e0a1b11ae1")  # an OLE file, not a renamed .docx
+
+    def findings(path):
+        report = check_paths([str(path)], cache=False, ignore=["layout"])
+        assert report.errors == []
+        return sorted((d.code, d.line, d.column, d.message) for d in report.diagnostics)
+
+    assert findings(old_word) == findings(made) != []

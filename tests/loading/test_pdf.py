@@ -166,3 +166,31 @@ def test_directories_include_pdfs_and_old_word_files_only_when_asked(tmp_path):
     asked = discover([str(tmp_path)], (*DEFAULT_INCLUDE, ".doc", ".wps"))
     assert [path.rsplit("/", 1)[1] for path in asked] == ["a.pdf", "b.doc", "c.wps", "d.txt", "f.PDF"]
     assert [path.rsplit("/", 1)[1] for path in discover([str(tmp_path / "b.doc")])] == ["b.doc"]  # named: checked
+
+
+def _chars(text, left=0.0, width=10.0, gaps=None):
+    """Characters set in a row, each ``width`` wide, with ``gaps`` (index → extra gap before it)."""
+    chars, x = [], left
+    for index, char in enumerate(text):
+        x += (gaps or {}).get(index, 0.0)
+        chars.append(pdf_reader._Char(char, x, 0.0, x + width, 10.0))
+        x += width
+    return chars
+
+
+def test_the_gap_a_word_processor_sets_between_chinese_and_figures_is_no_space():
+    # 全省2017年: LibreOffice, Word and WPS set about a quarter of a character on each side of 2017
+    chars = _chars("全省2017年", gaps={2: 2.5, 6: 2.5})
+    spaced = [chars[0], chars[1], None, *chars[2:6], None, chars[6]]
+    assert pdf_reader._line(spaced, 100.0).text == "全省2017年"
+    wide = _chars("全省2017年", gaps={2: 8.0})  # a real gap, most of a character: a space
+    assert pdf_reader._line([wide[0], wide[1], None, *wide[2:]], 100.0).text == "全省 2017年"
+
+
+def test_quotation_marks_drawn_after_the_line_are_read_in_their_places():
+    body = _chars("做好国培计划工作")
+    opening = pdf_reader._Char("“", 20.0, 0.0, 30.0, 10.0)
+    closing = pdf_reader._Char("”", 60.0, 0.0, 70.0, 10.0)
+    moved = [*(_chars("做好", 0.0)), *(_chars("国培计划", 30.0)), *(_chars("工作", 70.0)), opening, closing]
+    assert pdf_reader._line(moved, 100.0).text == "做好“国培计划”工作"
+    assert pdf_reader._line(body, 100.0).text == "做好国培计划工作"
