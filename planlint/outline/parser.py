@@ -79,8 +79,10 @@ def _classify(lines: list[str], chrome: frozenset[int], automatic: Mapping[int, 
     # indent: blank lines and indents were a third of Lark's tokens, and Lark
     # costs per token.  Its line and column are mapped back to the document's.
     # It reads them a batch at a time (its grammar takes each line alone): its
-    # tokens and tree for a whole 50 MB text took 160 MB at once.
+    # tokens and tree for a whole 50 MB text took 160 MB at once.  A line that
+    # can be no heading nor part title (most of a plan's) is a paragraph without it.
     items: list[_Item] = []
+    paragraphs: list[_Item] = []
     numbers, indents, fed = [], [], []
     skip = chrome | plain | frozenset(automatic)
     marks = page_marks(lines, skip)
@@ -97,6 +99,9 @@ def _classify(lines: list[str], chrome: frozenset[int], automatic: Mapping[int, 
                 numbers.append(number)
                 indents.append(indent)
                 fed.append(content.rstrip() + lines[number].lstrip())
+            elif number not in glued and not _MAY_OPEN.match(content) \
+                    and (len(content) > _PART_TITLE_LONGEST or "年" not in content):
+                paragraphs.append(_Item("paragraph", number, indent + 1, _piece(lines, number, indent, content)))
             # A line holding several headings is read as one piece per heading.
             else:
                 for start, end in zip([indent, *glued.get(number, ())], [*glued.get(number, ()), len(line)]):
@@ -108,7 +113,16 @@ def _classify(lines: list[str], chrome: frozenset[int], automatic: Mapping[int, 
                 numbers, indents, fed = [], [], []
     if fed:
         _classify_batch(lines, numbers, indents, fed, automatic, plain, marks, broken, items)
+    if paragraphs:
+        items.extend(paragraphs)
+        items.sort(key=lambda item: (item.line, item.column))  # two runs in line order: one merge
     return items
+
+
+# What a heading or 附件 can begin with (grammar/outline.lark); a part title is a
+# short line with a year (年) in it.
+_MAY_OPEN = re.compile(r"[第一二三四五六七八九十（(1-9\u2460-\u2473]|附")
+_PART_TITLE_LONGEST = 72
 
 
 _OPENING_ALONE = re.compile(r"[ \t\u3000]*[（(][ \t\u3000]*$")
