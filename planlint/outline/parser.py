@@ -4,17 +4,17 @@ nest headings by marker rank, and find the numbering runs."""
 from __future__ import annotations
 
 import re
-from collections import defaultdict
-from typing import Iterator, Mapping, NamedTuple
+from typing import Mapping, NamedTuple
 
 from planlint.outline import metadata as metadata_module
+from planlint.outline.boxes import box_lines
 from planlint.outline.chrome import chrome_lines
 from planlint.outline.contents import contents_lines
 from planlint.outline.glued import split_points
 from planlint.outline.grammar import outline_parser
-from planlint.outline.model import Document, Heading, Marker, Node, Paragraph, Run, Span, is_heading
+from planlint.outline.model import Document, Marker, Node, Paragraph, Span
+from planlint.outline.numbering import numbering_runs
 from planlint.outline.pagemarks import page_marks
-from planlint.outline.numbering import choose_mode
 from planlint.numerals import arabic_to_int, chinese_to_int, circled_to_int
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -210,28 +210,6 @@ def _piece(lines: list[str], number: int, start: int, piece: str) -> str:
 # own with its own numbering (not the notice's list 附件：1.…, 2.…).
 _ATTACHMENT = re.compile(r"附件[ \t\u3000]*[0-9一二三四五六七八九十]{0,3}(?:[ \t\u3000]*[：:][^。；，,]{0,40})?$")
 
-_BOX = re.compile(r"^[\s\u3000]*专栏[\s\u3000]*[0-9一二三四五六七八九十]{1,3}")
-# Where the text resumes after a box: a heading of the text's own levels (a box holds
-# a table, its notes and lists, blank lines between them).
-_TEXT_RESUMES = re.compile(r"^[\s\u3000]*(?:第[一二三四五六七八九十]{1,3}[章节]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])")
-_BOX_LINES = 30
-
-
-def _boxes(lines: list[str]) -> frozenset[int]:
-    """Lines of a box (专栏1　重点工程 and the list under it) set beside a plan's text:
-    its lists are the box's own, like a table's, and never the text's headings."""
-    boxed: set[int] = set()
-    for number, line in enumerate(lines, 1):
-        if not (line.startswith("专栏", len(line) - len(line.lstrip())) and _BOX.match(line)):
-            continue
-        boxed.add(number)
-        for following in range(number + 1, min(number + _BOX_LINES, len(lines)) + 1):
-            if _TEXT_RESUMES.match(lines[following - 1]):
-                break
-            boxed.add(following)
-    return frozenset(boxed)
-
-
 def _heading_title(text: str) -> str:
     match = _TITLE_END.search(text)
     return (text[:match.start()] if match else text).strip()
@@ -330,60 +308,6 @@ def _build_tree(items: list[_Item]) -> tuple[Node, int]:
     return root, len(parts)
 
 
-def _sibling_runs(parent: Node) -> Iterator[list[Heading]]:
-    """Consecutive children of one marker kind.  A 1. after 5. starts a run of its
-    own: a list that starts again is far likelier under a heading the text lost
-    (二、 written 二 、, a bold line with no number) than an item moved backwards."""
-    run: list[Heading] = []
-    for child in parent.children:
-        if not is_heading(child):
-            continue
-        restarts = child.marker.value == 1 and run and run[-1].marker.value > 1
-        if run and (run[-1].marker.kind != child.marker.kind or restarts):
-            yield run
-            run = []
-        run.append(child)
-    if run:
-        yield run
-
-
-def _enclosing_part_heading(node: Node) -> int | None:
-    """The line of the 第X部分 heading ``node`` is in (or is), if any."""
-    current: Node | None = node
-    while current is not None:
-        if current.marker is not None and current.marker.kind == "part":
-            return current.span.line
-        current = current.parent
-    return None
-
-
-def _runs(root: Node) -> tuple[tuple[Run, ...], dict[str, str]]:
-    """Group siblings into runs, then decide per part and kind whether numbering
-    restarts under each parent or runs on (1…5 under 一、, 6…14 under 二、).  A
-    第一部分/第二部分 heading is a part too: numbering never runs on across it."""
-    grouped: dict[tuple, list[list[Heading]]] = defaultdict(list)
-    for parent in (root, *root.walk()):
-        section = _enclosing_part_heading(parent)
-        for run in _sibling_runs(parent):
-            grouped[(run[0].part, section, run[0].marker.kind)].append(run)
-    result = []
-    modes_by_kind: dict[str, set[str]] = defaultdict(set)
-    for (part, _, kind), runs in grouped.items():
-        runs.sort(key=lambda run: run[0].span.line)
-        mode = choose_mode([[node.marker.value for node in run] for run in runs])
-        modes_by_kind[kind].add(mode if len(runs) > 1 else "single")
-        for index, run in enumerate(runs):
-            expected = 1 if index == 0 or mode == "restart" else runs[index - 1][-1].marker.value + 1
-            result.append(Run(kind, tuple(run), part, expected, mode))
-    result.sort(key=lambda run: run.nodes[0].span.line)
-    summary = {}
-    for kind, modes in modes_by_kind.items():
-        if len(modes) > 1:
-            modes.discard("single")
-        summary[kind] = modes.pop() if len(modes) == 1 else "mixed"
-    return tuple(result), summary
-
-
 def parse(text: str, path: str = "<text>", automatic: Mapping[int, object] | None = None,
           plain: frozenset[int] = frozenset()) -> Document:
     """``automatic``: lines whose marker was rendered from Word's numbering (line →
@@ -392,9 +316,9 @@ def parse(text: str, path: str = "<text>", automatic: Mapping[int, object] | Non
         text = text[1:]
     lines = split_lines(text)
     chrome = chrome_lines(lines)
-    items = _classify(lines, chrome, automatic or {}, plain | _boxes(lines) | contents_lines(lines))
+    items = _classify(lines, chrome, automatic or {}, plain | box_lines(lines) | contents_lines(lines))
     root, part_count = _build_tree(items)
-    runs, modes = _runs(root)
+    runs, modes = numbering_runs(root)
     first_heading = next((item.line for item in items if item.kind == "heading"), None)
     metadata = metadata_module.extract(lines, chrome, first_heading)
     return Document(path, text, lines, root, metadata, chrome, runs, modes, part_count)

@@ -44,11 +44,6 @@ def test_a_table_of_contents_on_one_line_is_no_headings():
     assert _headings(line + "\n第一章　总体要求\n") == [(2, 1, "第一章")]
 
 
-def test_a_box_beside_the_text_keeps_its_lists_to_itself():
-    text = "第二节　治理重点\n专栏2　重点工程（一）长江流域。治理单元108个。（二）黄河流域。治理单元50个。\n"
-    assert [raw for _, _, raw in _headings(text)] == ["第二节"]
-
-
 def test_a_number_the_list_skips_is_found_run_into_the_text_before():
     text = ("32.深化专业学位改革。\n\n33.强化导师主体责任，34.面向国际学术前沿，提升培养质量。\n\n"
             "35.强化与领军企业合作。\n")
